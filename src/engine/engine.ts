@@ -1,0 +1,224 @@
+import type { Span } from '../types.js';
+import type { GlinerLoadOptions, GlinerModel, ModelSource } from '../gliner/index.js';
+import type { LlmProvider } from '../llm/provider.js';
+import type { MaskConfig, MaskerOptions } from '../masks/index.js';
+import { recognize, heuristicTypes } from '../recognizers/registry.js';
+import { detectWithLlm } from '../llm/detect.js';
+import { createMasker } from '../masks/index.js';
+import { EngineError, isAbort, reasonOf, throwIfAborted } from './errors.js';
+import { FREE_TEXT_TYPES, promptFor } from './labels.js';
+import { mergeSpansInText } from './merge.js';
+import { planFor, type DetectionMethod } from './methods.js';
+import { loadDefaultOrGivenModel } from './model-source.js';
+
+/** How the engine finds its GLiNER model: loaded lazily on first use of a model method. */
+export interface EngineOptions {
+  /** A loaded model, a folder path / base URL / bytes, or omitted for the bundled default. */
+  model?: GlinerModel | ModelSource;
+  /** Passed to `loadGliner` when the engine loads the model itself. */
+  modelOptions?: GlinerLoadOptions;
+  /** Canonical type → prompt wording for this model (defaults: `MODEL_PROMPTS`). */
+  labelPrompts?: Readonly<Record<string, string>>;
+  /**
+   * Canonical types the model was trained for. In combined methods the model is only asked for
+   * these (the rest go to the heuristics); with `gliner` alone it is asked for every type.
+   * @defaultValue the free-text types plus EMAIL, PHONE_NUMBER and DATE_TIME
+   */
+  modelTypes?: readonly string[];
+  /** Needed by `llm`, `llm+heuristics` and `all`. */
+  llm?: LlmProvider;
+}
+
+export interface DetectOptions {
+  method: DetectionMethod;
+  /** Canonical types (see `labels.ts`). */
+  types: readonly string[];
+  /** Spans scoring below are dropped (GLiNER: strictly above, as in Python GLiNER). @defaultValue 0.3 */
+  threshold?: number;
+  /** Switches on the heuristics' country packs (e.g. `['en-GB', 'es']`). */
+  locales?: readonly string[];
+  /** LLM model name, for the llm methods. */
+  llmModel?: string;
+  signal?: AbortSignal;
+  /** Samples finished so far out of all. */
+  onProgress?: (done: number, total: number) => void;
+}
+
+/** The result for one sample: spans (merged, non-overlapping, sorted) or a reason it failed. */
+export type SampleDetection = { spans: Span[]; error?: undefined } | { spans: []; error: string };
+
+export interface RedactOptions extends DetectOptions {
+  /** Keyed by canonical type; types absent here are redacted. */
+  maskConfig?: MaskConfig;
+  masker?: MaskerOptions;
+  /** Canonical type → the name written into REDACT tags and reported to the caller. */
+  displayLabel?: (canonical: string) => string;
+}
+
+export type SampleRedaction =
+  | { text: string; spans: Span[]; error?: undefined }
+  | { text?: undefined; spans: []; error: string };
+
+export const DEFAULT_MODEL_TYPES: readonly string[] = [...FREE_TEXT_TYPES, 'EMAIL', 'PHONE_NUMBER', 'DATE_TIME'];
+
+/**
+ * The transport-agnostic pipeline: per sample, detectors → merge → masks. Knows nothing of jobs or
+ * workers. One engine can serve many jobs; the model is loaded once.
+ */
+export interface Engine {
+  detect(texts: readonly string[], options: DetectOptions): Promise<SampleDetection[]>;
+  redact(texts: readonly string[], options: RedactOptions): Promise<{ samples: SampleRedaction[]; pseudonymMap: Record<string, string> }>;
+  /** Loads the model now (it is otherwise loaded on first use). */
+  ready(): Promise<GlinerModel>;
+  /** Canonical types each detector can serve. */
+  supportedTypes(): { heuristics: string[]; model: string[] };
+  readonly hasLlm: boolean;
+  dispose(): Promise<void>;
+}
+
+export function createEngine(options: EngineOptions = {}): Engine {
+  let modelPromise: Promise<GlinerModel> | undefined;
+  const modelTypes = new Set(options.modelTypes ?? DEFAULT_MODEL_TYPES);
+  const heuristicSet = new Set(heuristicTypes({ all: true }));
+
+  function model(): Promise<GlinerModel> {
+    modelPromise ??= loadDefaultOrGivenModel(options.model, options.modelOptions).catch((error: unknown) => {
+      modelPromise = undefined; // a later call may retry (e.g. after the network is back)
+      throw error instanceof EngineError ? error : new EngineError('model_load_failed', `could not load the GLiNER model (${reasonOf(error)})`);
+    });
+    return modelPromise;
+  }
+
+  async function detect(texts: readonly string[], opts: DetectOptions): Promise<SampleDetection[]> {
+    const plan = planFor(opts.method);
+    const threshold = opts.threshold ?? 0.3;
+    const total = texts.length;
+    const spans: Span[][] = texts.map(() => []);
+    const errors: (string | undefined)[] = texts.map(() => undefined);
+    throwIfAborted(opts.signal);
+
+    const heuristicTypesAsked = plan.heuristics ? opts.types.filter((t) => heuristicSet.has(t)) : [];
+    const glinerTypes = plan.gliner
+      ? opts.types.filter((t) => !plan.heuristics && !plan.llm ? true : modelTypes.has(t) || !heuristicSet.has(t))
+      : [];
+
+    if (plan.llm && !options.llm) {
+      throw new EngineError('llm_not_configured', 'detection_method uses an LLM but no LLM provider is configured (pass `llm` to the client)');
+    }
+
+    if (glinerTypes.length > 0) {
+      const m = await model();
+      const prompts = glinerTypes.map((t) => promptFor(t, options.labelPrompts));
+      const promptToType = new Map(prompts.map((p, i) => [p, glinerTypes[i]!]));
+      // Progress during model inference covers the bulk of the work; heuristics are cheap.
+      const results = await predictIsolatingFailures(m, texts, prompts, threshold, opts, total);
+      results.forEach((r, i) => {
+        if ('error' in r) errors[i] = r.error;
+        else for (const s of r.spans) spans[i]!.push({ ...s, label: promptToType.get(s.label) ?? s.label, source: 'gliner' });
+      });
+    }
+
+    if (heuristicTypesAsked.length > 0) {
+      for (let i = 0; i < texts.length; i++) {
+        if (errors[i] !== undefined) continue;
+        throwIfAborted(opts.signal);
+        const found = recognize(texts[i]!, { types: heuristicTypesAsked, locales: opts.locales });
+        for (const s of found) if (s.score >= threshold) spans[i]!.push(s);
+        if (glinerTypes.length === 0 && !plan.llm) opts.onProgress?.(i + 1, total);
+      }
+    }
+
+    if (plan.llm && options.llm) {
+      const llm = options.llm;
+      const modelName = opts.llmModel ?? '';
+      for (let i = 0; i < texts.length; i++) {
+        if (errors[i] !== undefined) continue;
+        throwIfAborted(opts.signal);
+        try {
+          const found = await detectWithLlm(llm, texts[i]!, { model: modelName, types: opts.types, signal: opts.signal });
+          for (const s of found) if (s.score >= threshold) spans[i]!.push(s);
+        } catch (error) {
+          if (isAbort(error)) throw error;
+          errors[i] = `llm_failed: ${reasonOf(error)}`;
+        }
+        opts.onProgress?.(i + 1, total);
+      }
+    }
+
+    return texts.map((text, i) => {
+      const error = errors[i];
+      if (error !== undefined) return { spans: [], error };
+      return { spans: mergeSpansInText(text, spans[i]!) };
+    });
+  }
+
+  return {
+    detect,
+    async redact(texts, opts) {
+      const detections = await detect(texts, opts);
+      const masker = createMasker(opts.masker);
+      const config = opts.maskConfig ?? {};
+      const samples: SampleRedaction[] = [];
+      for (let i = 0; i < texts.length; i++) {
+        const d = detections[i]!;
+        if (d.error !== undefined) {
+          samples.push({ spans: [], error: d.error });
+          continue;
+        }
+        try {
+          samples.push({ text: await masker.mask(texts[i]!, d.spans, config, opts.displayLabel), spans: d.spans });
+        } catch (error) {
+          samples.push({ spans: [], error: `mask_failed: ${reasonOf(error)}` });
+        }
+      }
+      return { samples, pseudonymMap: masker.pseudonymMap() };
+    },
+    ready: model,
+    supportedTypes: () => ({ heuristics: [...heuristicSet], model: [...modelTypes] }),
+    get hasLlm() {
+      return options.llm !== undefined;
+    },
+    async dispose() {
+      if (modelPromise) await (await modelPromise.catch(() => undefined))?.dispose();
+      modelPromise = undefined;
+    },
+  };
+}
+
+type Prediction = { spans: Span[] } | { error: string };
+
+/**
+ * Runs the batch; if a batch fails, runs its samples one by one so that one bad sample fails
+ * alone and the rest still get their result.
+ */
+async function predictIsolatingFailures(
+  model: GlinerModel,
+  texts: readonly string[],
+  labels: readonly string[],
+  threshold: number,
+  opts: DetectOptions,
+  total: number,
+): Promise<Prediction[]> {
+  try {
+    const spans = await model.predict(texts, labels, { threshold, signal: opts.signal, onProgress: opts.onProgress });
+    return spans.map((s) => ({ spans: s }));
+  } catch (error) {
+    if (isAbort(error) || texts.length === 1) {
+      if (isAbort(error)) throw error;
+      return [{ error: `inference_failed: ${reasonOf(error)}` }];
+    }
+  }
+  const out: Prediction[] = [];
+  for (let i = 0; i < texts.length; i++) {
+    throwIfAborted(opts.signal);
+    try {
+      const [spans] = await model.predict([texts[i]!], labels, { threshold, signal: opts.signal });
+      out.push({ spans: spans ?? [] });
+    } catch (error) {
+      if (isAbort(error)) throw error;
+      out.push({ error: `inference_failed: ${reasonOf(error)}` });
+    }
+    opts.onProgress?.(i + 1, total);
+  }
+  return out;
+}

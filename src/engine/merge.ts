@@ -1,0 +1,98 @@
+import type { Span } from '../types.js';
+
+/**
+ * The conflict-resolution strategy, applied to the spans of all detectors for one text:
+ *
+ * 1. **Same type, overlapping or touching** (`a.end >= b.start`, no character between them) → one
+ *    span covering their union, with the higher score. Same-type spans separated by any character
+ *    (a space, a comma) stay separate: "Ann Lee, Bob Ray" is two people, and a space between two
+ *    numbers is never assumed to make them one value.
+ * 2. **Different types, overlapping** → the higher score wins (ties: the longer span, then the
+ *    earlier). The loser is not dropped: it is cut to the parts the winner does not cover, and each
+ *    part that still holds a letter or digit is kept. So every character some detector flagged is
+ *    still masked, and no two output spans overlap, which is what masking needs.
+ *
+ * Output: non-overlapping spans sorted by `start`.
+ */
+export function mergeSpans(spans: readonly Span[]): Span[] {
+  const united = uniteSameType(spans.filter((s) => s.end > s.start));
+  const byStrength = [...united].sort(
+    (a, b) => b.score - a.score || (b.end - b.start) - (a.end - a.start) || a.start - b.start,
+  );
+  const accepted: Span[] = [];
+  for (const candidate of byStrength) {
+    for (const piece of subtract(candidate, accepted)) accepted.push(piece);
+  }
+  return accepted.sort((a, b) => a.start - b.start);
+}
+
+/** Text-aware variant: also drops remainders that hold no letter or digit (e.g. a lone comma). */
+export function mergeSpansInText(text: string, spans: readonly Span[]): Span[] {
+  return mergeSpans(spans).flatMap((s) => trimToContent(text, s));
+}
+
+function uniteSameType(spans: readonly Span[]): Span[] {
+  const byType = new Map<string, Span[]>();
+  for (const s of spans) {
+    const list = byType.get(s.label);
+    if (list) list.push(s);
+    else byType.set(s.label, [s]);
+  }
+  const out: Span[] = [];
+  for (const list of byType.values()) {
+    list.sort((a, b) => a.start - b.start || b.end - a.end);
+    let current: Span | undefined;
+    for (const s of list) {
+      if (current && s.start <= current.end) {
+        current = {
+          ...current,
+          end: Math.max(current.end, s.end),
+          score: Math.max(current.score, s.score),
+          source: current.source === s.source ? current.source : joinSources(current.source, s.source),
+        };
+      } else {
+        if (current) out.push(current);
+        current = { ...s };
+      }
+    }
+    if (current) out.push(current);
+  }
+  return out;
+}
+
+function joinSources(a: string | undefined, b: string | undefined): string | undefined {
+  if (!a) return b;
+  if (!b) return a;
+  const parts = new Set([...a.split('+'), ...b.split('+')]);
+  return [...parts].sort().join('+');
+}
+
+/** The parts of `span` not covered by any of `taken` (which never overlap each other). */
+function subtract(span: Span, taken: readonly Span[]): Span[] {
+  let pieces: Span[] = [span];
+  for (const t of taken) {
+    if (t.end <= span.start || t.start >= span.end) continue;
+    const next: Span[] = [];
+    for (const p of pieces) {
+      if (t.end <= p.start || t.start >= p.end) {
+        next.push(p);
+        continue;
+      }
+      if (p.start < t.start) next.push({ ...p, end: t.start });
+      if (t.end < p.end) next.push({ ...p, start: t.end });
+    }
+    pieces = next;
+    if (pieces.length === 0) break;
+  }
+  return pieces;
+}
+
+const CONTENT = /[\p{L}\p{N}]/u;
+
+function trimToContent(text: string, span: Span): Span[] {
+  let { start, end } = span;
+  while (start < end && /\s/.test(text[start]!)) start++;
+  while (end > start && /\s/.test(text[end - 1]!)) end--;
+  if (start >= end || !CONTENT.test(text.slice(start, end))) return [];
+  return start === span.start && end === span.end ? [span] : [{ ...span, start, end }];
+}

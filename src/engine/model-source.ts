@@ -1,0 +1,37 @@
+import { loadGliner, type GlinerLoadOptions, type GlinerModel, type ModelSource } from '../gliner/index.js';
+
+/** Folder name of the model shipped in the package (see `models/`). */
+export const DEFAULT_MODEL_DIR = 'pii-local-small';
+
+function isLoadedModel(value: unknown): value is GlinerModel {
+  return typeof value === 'object' && value !== null && typeof (value as GlinerModel).predict === 'function';
+}
+
+export async function loadDefaultOrGivenModel(
+  model: GlinerModel | ModelSource | undefined,
+  options: GlinerLoadOptions | undefined,
+): Promise<GlinerModel> {
+  if (isLoadedModel(model)) return model;
+  return loadGliner(model ?? (await defaultModelSource()), options);
+}
+
+/**
+ * Where the bundled model lives: in Node, the package's `models/` folder found by walking up from
+ * this module (the same code runs from `src/` in tests and from `dist/` when installed); in a
+ * browser, a URL next to the package's `dist/`, which apps that bundle should override by passing
+ * `model` (a URL they serve).
+ */
+export async function defaultModelSource(): Promise<string> {
+  const here = new URL('.', import.meta.url);
+  if (here.protocol !== 'file:') return new URL(`../models/${DEFAULT_MODEL_DIR}/`, here).href;
+  const { fileURLToPath } = await import('node:url');
+  const { existsSync } = await import('node:fs');
+  const path = await import('node:path');
+  let dir = fileURLToPath(here);
+  for (let i = 0; i < 6; i++) {
+    const candidate = path.join(dir, 'models', DEFAULT_MODEL_DIR);
+    if (existsSync(path.join(candidate, 'gliner_config.json'))) return candidate;
+    dir = path.dirname(dir);
+  }
+  throw new Error(`the bundled model folder models/${DEFAULT_MODEL_DIR} was not found next to the package`);
+}
