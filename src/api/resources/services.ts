@@ -1,0 +1,14 @@
+import type { Engine } from '../../engine/engine.js';
+import type { LlmProvider } from '../../llm/provider.js';
+import type { Storage } from '../storage/storage.js';
+import type { Capabilities } from '../validate.js';
+import type { Datasets } from './datasets.js';
+
+/** What the job resources need from the client. */
+export interface JobServices {
+  storage: Storage;
+  datasets: Datasets;
+  engine(): Promise<Engine>;
+  capabilities(): Capabilities;
+  llm(): LlmProvider | undefined;
+}

@@ -1,0 +1,157 @@
+import { executeJob, type JobWriter } from '../execute.js';
+import { maskedContentOf, runJob, type JobOutcome } from '../job-runner.js';
+import { JobLifecycle } from '../lifecycle.js';
+import type { Storage } from '../storage/storage.js';
+import { durationSeconds, isoNow } from '../time.js';
+import type { PollOptions, RunOptions, TransformJob, TransformJobCreateParams, TransformedSample } from '../types.js';
+import { validateTransformJobCreate, type ValidatedRequest } from '../validate.js';
+import type { JobServices } from './services.js';
+import { evaluateOutcome } from '../evaluate.js';
+
+/** PII/PHI transform jobs (`client.dataframer.transformJobs`), seed 000. */
+export class TransformJobs {
+  readonly #lifecycle: JobLifecycle<TransformJob>;
+
+  constructor(
+    storage: Storage,
+    private readonly services: JobServices,
+  ) {
+    this.#lifecycle = new JobLifecycle<TransformJob>(storage, 'transform_jobs', 'transform job');
+  }
+
+  /** Validates, stores the job as PENDING and queues it. Rejects with `BadRequestError`/`NotFoundError`. */
+  async create(params: TransformJobCreateParams): Promise<TransformJob> {
+    const request = validateTransformJobCreate(params, this.services.capabilities());
+    const dataset = await this.services.datasets.retrieve(params.dataset_id);
+    const now = isoNow();
+    const job: TransformJob = {
+      id: crypto.randomUUID(),
+      name: params.name,
+      status: 'PENDING',
+      datasets_id: dataset.id,
+      dataset_name: dataset.name,
+      company_id: 'local',
+      pii_types: [...params.pii_types],
+      detection_method: params.detection_method,
+      model_name: params.model_name ?? null,
+      mask_config: params.mask_config ? { ...params.mask_config } : {},
+      threshold: request.threshold,
+      metrics_json: {},
+      trace: { task_id: crypto.randomUUID(), dataset: { type: dataset.dataset_type, files: dataset.file_count, samples: dataset.sample_count } },
+      created_by: 0,
+      created_by_email: null,
+      duration_seconds: null,
+      started_at: null,
+      completed_at: null,
+      created_at: now,
+      updated_at: now,
+      evaluation_model: params.evaluation_model ?? null,
+    };
+    await this.#lifecycle.save(job);
+    this.#lifecycle.enqueue(job.id, dataset.id, (signal, report) =>
+      executeJob(this.#lifecycle, job.id, writer(request), signal, async (onProgress) => {
+        const engine = await this.services.engine();
+        const content = await this.services.datasets.content(dataset.id);
+        const outcome = await runJob({ engine, content, request, signal, onProgress });
+        outcome.evaluation = await evaluateOutcome(engine, content, outcome, request, params.evaluation_model, this.services.llm());
+        return outcome;
+      }, report),
+    );
+    return job;
+  }
+
+  retrieve(jobId: string): Promise<TransformJob> {
+    return this.#lifecycle.get(jobId);
+  }
+
+  /** All jobs, newest first (a bare array, as the remote lists). */
+  async list(): Promise<TransformJob[]> {
+    return (await this.services.storage.list<TransformJob>('transform_jobs')).reverse();
+  }
+
+  /** Ends a PENDING or RUNNING job as FAILED with reason `canceled` (the status enum has no cancel state). */
+  async cancel(jobId: string): Promise<TransformJob> {
+    await this.#lifecycle.get(jobId);
+    if (this.#lifecycle.cancel(jobId)) return this.#lifecycle.poll(jobId);
+    return this.#lifecycle.get(jobId);
+  }
+
+  async delete(jobId: string): Promise<void> {
+    await this.#lifecycle.get(jobId);
+    if (this.#lifecycle.cancel(jobId)) await this.#lifecycle.poll(jobId);
+    await this.services.storage.delete('transform_jobs', jobId);
+  }
+
+  poll(jobId: string, options?: PollOptions): Promise<TransformJob> {
+    return this.#lifecycle.poll(jobId, options);
+  }
+
+  async createAndPoll(params: TransformJobCreateParams, options?: PollOptions): Promise<TransformJob> {
+    const job = await this.create(params);
+    return this.poll(job.id, options);
+  }
+
+  /** Cognite-style: create, then wait (default) or return the PENDING job (`wait: false`). */
+  async run(params: TransformJobCreateParams, options: RunOptions = {}): Promise<TransformJob> {
+    const { wait = true, ...poll } = options;
+    const job = await this.create(params);
+    return wait ? this.poll(job.id, poll) : job;
+  }
+
+  /** @internal */
+  get lifecycle(): JobLifecycle<TransformJob> {
+    return this.#lifecycle;
+  }
+}
+
+function writer(request: ValidatedRequest): JobWriter<TransformJob> {
+  return {
+    running(job, now) {
+      job.status = 'RUNNING';
+      job.started_at = now;
+      job.updated_at = now;
+      job.trace.last_seen_at = now;
+    },
+    heartbeat(job, now, done, total) {
+      job.updated_at = now;
+      job.trace.last_seen_at = now;
+      job.metrics_json.samples_processed = done;
+      job.metrics_json.samples_total = total;
+    },
+    succeeded(job, outcome: JobOutcome, now) {
+      const samples: TransformedSample[] = outcome.samples.map((s) => ({
+        sample_index: s.ref.sample_index,
+        file_path: s.ref.file_path,
+        ...(s.ref.row !== undefined ? { row: s.ref.row } : {}),
+        masked_content: maskedContentOf(outcome.content, s),
+        entities: s.entities,
+        entity_summary: s.entity_summary,
+        ...(s.error !== undefined ? { error: s.error } : {}),
+      }));
+      const summary: Record<string, number> = {};
+      for (const s of outcome.samples) for (const [k, v] of Object.entries(s.entity_summary)) summary[k] = (summary[k] ?? 0) + v;
+      job.metrics_json = {
+        transformed_samples: samples,
+        entity_summary: summary,
+        samples_total: samples.length,
+        samples_processed: samples.length,
+        samples_failed: samples.filter((s) => s.error !== undefined).length,
+        ...(outcome.evaluation ? { evaluation: outcome.evaluation } : {}),
+        ...(request.maskOptions.return_pseudonym_map ? { pseudonym_map: outcome.pseudonymMap } : {}),
+      };
+      finish(job, 'SUCCEEDED', now);
+    },
+    failed(job, reason, now) {
+      job.metrics_json = { ...job.metrics_json, error: reason };
+      finish(job, 'FAILED', now);
+    },
+  };
+}
+
+function finish(job: TransformJob, status: 'SUCCEEDED' | 'FAILED', now: string): void {
+  job.status = status;
+  job.completed_at = now;
+  job.updated_at = now;
+  job.trace.last_seen_at = now;
+  job.duration_seconds = durationSeconds(job.started_at ?? job.created_at, now);
+}
