@@ -1,0 +1,51 @@
+import { resolveTypes } from '../engine/labels.js';
+import { isDetectionMethod, type DetectionMethod } from '../engine/methods.js';
+import type { MaskConfig, MaskRule } from '../masks/index.js';
+import { MASK_STRATEGIES } from '../masks/index.js';
+
+/** A bad command line: printed as one line, exit code 2. */
+export class UsageError extends Error {
+  override name = 'UsageError';
+}
+
+export function parseMethod(value: string | undefined): DetectionMethod {
+  const method = value ?? 'gliner+heuristics';
+  if (!isDetectionMethod(method)) {
+    throw new UsageError(`--method must be one of heuristics, gliner, gliner+heuristics, llm, llm+heuristics, all (got ${JSON.stringify(method)})`);
+  }
+  return method;
+}
+
+export function parseThreshold(value: string | undefined): number {
+  if (value === undefined) return 0.3;
+  const t = Number(value);
+  if (!Number.isFinite(t) || t < 0 || t > 1 || value.trim() === '') throw new UsageError('--threshold must be a number between 0 and 1');
+  return t;
+}
+
+/** `--types A,B` → canonical types plus the caller's spelling of each; default: every type `available`. */
+export function parseTypes(value: string | undefined, known: ReadonlySet<string>, available: readonly string[]) {
+  if (value === undefined) return resolveTypes(available, known);
+  const names = value.split(',').map((s) => s.trim()).filter(Boolean);
+  if (names.length === 0) throw new UsageError('--types needs at least one type');
+  const resolved = resolveTypes(names, known);
+  if (resolved.unknown.length > 0) throw new UsageError(`--types has unknown type(s): ${resolved.unknown.join(', ')}`);
+  return resolved;
+}
+
+/** `--mask PERSON=REPLACE,EMAIL=<EMAIL>` → a mask config keyed by canonical type. */
+export function parseMasks(value: string | undefined, known: ReadonlySet<string>): MaskConfig {
+  const config: MaskConfig = {};
+  if (value === undefined) return config;
+  const strategies: readonly string[] = MASK_STRATEGIES;
+  for (const entry of value.split(',')) {
+    const eq = entry.indexOf('=');
+    if (eq <= 0) throw new UsageError('--mask entries look like TYPE=STRATEGY (e.g. PERSON=REPLACE,EMAIL=REDACT)');
+    const name = entry.slice(0, eq).trim();
+    const rule = entry.slice(eq + 1).trim();
+    const type = resolveTypes([name], known).canonical[0];
+    if (type === undefined) throw new UsageError(`--mask has unknown type ${name}`);
+    config[type] = (strategies.includes(rule.toUpperCase()) ? rule.toUpperCase() : rule) as MaskRule;
+  }
+  return config;
+}

@@ -1,0 +1,29 @@
+import cliProgress from 'cli-progress';
+
+/** Inputs shorter than this finish before a bar would be worth drawing. */
+const MIN_SAMPLES_FOR_BAR = 200;
+
+export interface Progress {
+  update(done: number): void;
+  stop(): void;
+}
+
+/** A bar on stderr (never stdout, which may carry output) for long inputs. */
+export function startProgress(total: number | undefined, label: string): Progress {
+  const stream = process.stderr;
+  if (!stream.isTTY || (total !== undefined && total < MIN_SAMPLES_FOR_BAR)) return { update() {}, stop() {} };
+  const bar = new cliProgress.SingleBar(
+    {
+      stream,
+      format: total === undefined ? `${label} {value} samples | {duration_formatted}` : `${label} [{bar}] {percentage}% | {value}/{total} samples | ETA {eta_formatted}`,
+      hideCursor: true,
+      clearOnComplete: true,
+    },
+    cliProgress.Presets.shades_classic,
+  );
+  bar.start(total ?? 0, 0);
+  return {
+    update: (done) => bar.update(done),
+    stop: () => bar.stop(),
+  };
+}

@@ -1,0 +1,61 @@
+/**
+ * pii-local: find and mask personal data inside the browser or Node.
+ *
+ * Public surface, in four groups:
+ * 1. The remote-compatible client: `LocalDataframer`, its error classes, `toFile`, the wire types.
+ * 2. The engine (detect → merge → mask without jobs): `createEngine`, `mergeSpans`.
+ * 3. The parts: heuristic `recognize`, GLiNER `loadGliner`, masks (`createMasker`, `deanonymize`),
+ *    dataset readers/writers (`parseFile`, `serializeFile`), the LLM provider.
+ * 4. Storage: `MemoryStorage` (IndexedDB in the browser build).
+ */
+export { LocalDataframer, type LocalDataframerOptions } from './api/client.js';
+export {
+  PiiLocalError,
+  APIError,
+  BadRequestError,
+  NotFoundError,
+  ConflictError,
+  InternalServerError,
+  APIUserAbortError,
+} from './api/errors.js';
+export { toFile } from './api/uploads.js';
+export type * from './api/types.js';
+export { MemoryStorage } from './api/storage/memory.js';
+export type { Storage, Collection } from './api/storage/storage.js';
+
+export {
+  createEngine,
+  DEFAULT_MODEL_TYPES,
+  type Engine,
+  type EngineOptions,
+  type DetectOptions,
+  type RedactOptions,
+  type SampleDetection,
+  type SampleRedaction,
+} from './engine/engine.js';
+export { EngineError, type EngineErrorCode } from './engine/errors.js';
+export { mergeSpans, mergeSpansInText } from './engine/merge.js';
+export { canonicalType, resolveTypes, promptFor, MODEL_PROMPTS } from './engine/labels.js';
+export {
+  TRANSFORM_JOB_METHODS,
+  ANONYMIZATION_RUN_METHODS,
+  type DetectionMethod,
+} from './engine/methods.js';
+export { defaultModelSource } from './engine/model-source.js';
+
+export { recognize, heuristicTypes, type RecognizeOptions } from './recognizers/registry.js';
+export { loadGliner, type GlinerModel, type GlinerLoadOptions, type ModelSource, type PredictOptions } from './gliner/index.js';
+export {
+  createMasker,
+  deanonymize,
+  validateMaskConfig,
+  type Masker,
+  type MaskerOptions,
+  type MaskConfig,
+  type MaskRule,
+  type MaskStrategy,
+} from './masks/index.js';
+export { parseFile, serializeFile, type ParsedFile, type DatasetFormat, type DatasetRecord, type DatasetField } from './datasets/index.js';
+export { createOpenAICompatibleProvider, type LlmProvider, type LlmProviderConfig } from './llm/index.js';
+
+export type { Span, Sample } from './types.js';
