@@ -15,20 +15,28 @@ import type { Span } from '../types.js';
  * Output: non-overlapping spans sorted by `start`.
  */
 export function mergeSpans(spans: readonly Span[]): Span[] {
+  return resolve(spans, undefined);
+}
+
+/**
+ * Text-aware variant, what the engine uses: where a loser is cut, the new edge is moved past any
+ * space or punctuation left next to the winner, and a remainder with no letter or digit is dropped
+ * (e.g. the ", " between two names).
+ */
+export function mergeSpansInText(text: string, spans: readonly Span[]): Span[] {
+  return resolve(spans, text);
+}
+
+function resolve(spans: readonly Span[], text: string | undefined): Span[] {
   const united = uniteSameType(spans.filter((s) => s.end > s.start));
   const byStrength = [...united].sort(
     (a, b) => b.score - a.score || (b.end - b.start) - (a.end - a.start) || a.start - b.start,
   );
   const accepted: Span[] = [];
   for (const candidate of byStrength) {
-    for (const piece of subtract(candidate, accepted)) accepted.push(piece);
+    for (const piece of subtract(candidate, accepted, text)) accepted.push(piece);
   }
   return accepted.sort((a, b) => a.start - b.start);
-}
-
-/** Text-aware variant: also drops remainders that hold no letter or digit (e.g. a lone comma). */
-export function mergeSpansInText(text: string, spans: readonly Span[]): Span[] {
-  return mergeSpans(spans).flatMap((s) => trimToContent(text, s));
 }
 
 function uniteSameType(spans: readonly Span[]): Span[] {
@@ -68,7 +76,7 @@ function joinSources(a: string | undefined, b: string | undefined): string | und
 }
 
 /** The parts of `span` not covered by any of `taken` (which never overlap each other). */
-function subtract(span: Span, taken: readonly Span[]): Span[] {
+function subtract(span: Span, taken: readonly Span[], text: string | undefined): Span[] {
   let pieces: Span[] = [span];
   for (const t of taken) {
     if (t.end <= span.start || t.start >= span.end) continue;
@@ -84,15 +92,16 @@ function subtract(span: Span, taken: readonly Span[]): Span[] {
     pieces = next;
     if (pieces.length === 0) break;
   }
-  return pieces;
+  if (text === undefined || (pieces.length === 1 && pieces[0] === span)) return pieces;
+  return pieces.flatMap((p) => trimCutEdges(text, p, p.start !== span.start, p.end !== span.end));
 }
 
 const CONTENT = /[\p{L}\p{N}]/u;
 
-function trimToContent(text: string, span: Span): Span[] {
+function trimCutEdges(text: string, span: Span, cutStart: boolean, cutEnd: boolean): Span[] {
   let { start, end } = span;
-  while (start < end && /\s/.test(text[start]!)) start++;
-  while (end > start && /\s/.test(text[end - 1]!)) end--;
+  if (cutStart) while (start < end && !CONTENT.test(text[start]!)) start++;
+  if (cutEnd) while (end > start && !CONTENT.test(text[end - 1]!)) end--;
   if (start >= end || !CONTENT.test(text.slice(start, end))) return [];
-  return start === span.start && end === span.end ? [span] : [{ ...span, start, end }];
+  return [{ ...span, start, end }];
 }
