@@ -21,6 +21,7 @@ export {
 export { toFile } from './api/uploads.js';
 export type * from './api/types.js';
 export { MemoryStorage } from './api/storage/memory.js';
+export { IndexedDBStorage } from './api/storage/indexeddb.js';
 export type { Storage, Collection } from './api/storage/storage.js';
 
 export {
