@@ -2,7 +2,7 @@ import type { DatasetField } from '../datasets/index.js';
 import { serializeFile, contentTypeOf } from '../datasets/index.js';
 import type { Engine } from '../engine/engine.js';
 import { createMasker } from '../masks/index.js';
-import { isAbort, reasonOf } from '../engine/errors.js';
+import { FAILED_PLACEHOLDER, redactTexts } from '../engine/redact-texts.js';
 import type { DatasetContent, SampleRef } from './resources/datasets.js';
 import type { EntityFound, EntitySummary, JobEvaluation } from './types.js';
 import type { ValidatedRequest } from './validate.js';
@@ -40,8 +40,6 @@ export interface JobWork {
   batchSize?: number;
 }
 
-/** Written in place of the fields of a sample that could not be processed, so nothing unmasked leaks into the output file. */
-export const FAILED_SAMPLE_PLACEHOLDER = '[REDACTION_FAILED]';
 
 /**
  * Runs detect → merge → mask over every sample of a dataset. Per-sample failures are recorded on
@@ -80,20 +78,18 @@ export async function runJob(work: JobWork): Promise<JobOutcome> {
       });
     });
 
-    let detections: Awaited<ReturnType<Engine['detect']>>;
-    try {
-      detections = await work.engine.detect(texts, {
-        method: request.method,
-        types: request.types,
-        threshold: request.threshold,
-        locales: request.maskOptions.locales,
-        llmModel: request.llmModel,
-        signal: work.signal,
-      });
-    } catch (error) {
-      if (isAbort(error)) throw error;
-      throw error; // engine-wide failure (model load, no provider): the job fails with this reason
-    }
+    // An engine-wide failure (model load, no provider) rejects here and fails the job with its reason.
+    const results = await redactTexts(work.engine, masker, texts, {
+      method: request.method,
+      types: request.types,
+      threshold: request.threshold,
+      locales: request.maskOptions.locales,
+      llmModel: request.llmModel,
+      signal: work.signal,
+      maskConfig: request.maskConfig,
+      displayLabel: display,
+      batchSize: Math.max(1, texts.length),
+    });
 
     const perSample = batch.map((ref) => ({
       ref,
@@ -108,19 +104,12 @@ export async function runJob(work: JobWork): Promise<JobOutcome> {
       const slot = slots[i]!;
       const target = perSample[slot.sample]!;
       if (target.error !== undefined) continue;
-      const d = detections[i]!;
+      const d = results[i]!;
       if (d.error !== undefined) {
         target.error = d.error;
         continue;
       }
-      let maskedText: string;
-      try {
-        maskedText = await masker.mask(texts[i]!, d.spans, request.maskConfig, display);
-      } catch (error) {
-        target.error = `mask_failed: ${reasonOf(error)}`;
-        continue;
-      }
-      target.masked[slot.part]!.fields.push({ key: slot.field, text: maskedText });
+      target.masked[slot.part]!.fields.push({ key: slot.field, text: d.text });
       for (const s of d.spans) {
         const label = display(s.label);
         target.entities.push({
@@ -159,7 +148,7 @@ function rewriteFiles(content: DatasetContent, outcomes: readonly SampleOutcome[
         const record = content.files[p.file]!.parsed.records[p.record]!;
         maskedByFile[p.file]!.set(
           p.record,
-          record.fields.map((f) => ({ key: f.key, text: FAILED_SAMPLE_PLACEHOLDER })),
+          record.fields.map((f) => ({ key: f.key, text: FAILED_PLACEHOLDER })),
         );
       }
     }

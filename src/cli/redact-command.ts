@@ -1,6 +1,6 @@
 import { readFile, writeFile } from 'node:fs/promises';
 import { parseFile, serializeFile, type DatasetField } from '../datasets/index.js';
-import { reasonOf } from '../engine/errors.js';
+import { FAILED_PLACEHOLDER, redactTexts } from '../engine/redact-texts.js';
 import { createMasker } from '../masks/index.js';
 import { cliEngine } from './engine-factory.js';
 import { parseMasks, parseMethod, parseThreshold, parseTypes, UsageError } from './options.js';
@@ -21,10 +21,6 @@ export interface RedactArgs {
   seed?: string;
 }
 
-/** Texts per engine call. */
-const BATCH_TEXTS = 64;
-/** Written instead of a field whose detection failed: an unmasked value never reaches the output. */
-const FAILED_PLACEHOLDER = '[REDACTION_FAILED]';
 
 /**
  * `pii-local redact`: the output keeps the input's format (JSONL `{"id","text"}` lines, CSV with its
@@ -56,43 +52,30 @@ export async function redactCommand(args: RedactArgs): Promise<{ records: number
 
   const slots: Array<{ record: number; key: string; text: string }> = [];
   for (const [i, r] of parsed.records.entries()) if (r.error === undefined) for (const f of r.fields) slots.push({ record: i, key: f.key, text: f.text });
-  const masked = new Map<number, DatasetField[]>();
-  const failedRecords = new Set<number>();
-  parsed.records.forEach((r, i) => {
-    if (r.error !== undefined) failedRecords.add(i);
-  });
-
   const progress = startProgress(slots.length, 'redact');
+  let results;
   try {
-    for (let start = 0; start < slots.length; start += BATCH_TEXTS) {
-      const batch = slots.slice(start, start + BATCH_TEXTS);
-      const detections = await engine.detect(batch.map((s) => s.text), { method, types: types.canonical, threshold, locales });
-      for (const [j, slot] of batch.entries()) {
-        const d = detections[j]!;
-        let text = FAILED_PLACEHOLDER;
-        if (d.error === undefined) {
-          try {
-            text = await masker.mask(slot.text, d.spans, maskConfig, display);
-          } catch (error) {
-            void reasonOf(error);
-            failedRecords.add(slot.record);
-          }
-        } else {
-          failedRecords.add(slot.record);
-        }
-        const fields = masked.get(slot.record) ?? [];
-        fields.push({ key: slot.key, text });
-        masked.set(slot.record, fields);
-      }
-      progress.update(Math.min(slots.length, start + batch.length));
-    }
+    results = await redactTexts(engine, masker, slots.map((s) => s.text), {
+      method, types: types.canonical, threshold, locales, maskConfig, displayLabel: display, onProgress: (done) => progress.update(done),
+    });
   } finally {
     progress.stop();
     await engine.dispose();
   }
+  const masked = new Map<number, DatasetField[]>();
+  const failedRecords = new Set<number>();
+  for (const [j, slot] of slots.entries()) {
+    const r = results[j]!;
+    if (r.error !== undefined) failedRecords.add(slot.record);
+    const fields = masked.get(slot.record) ?? [];
+    fields.push({ key: slot.key, text: r.text });
+    masked.set(slot.record, fields);
+  }
   // Unparsable records are blanked too: they may hold PII we could not scan.
   for (const [i, r] of parsed.records.entries()) {
-    if (r.error !== undefined) masked.set(i, r.fields.map((f) => ({ key: f.key, text: FAILED_PLACEHOLDER })));
+    if (r.error === undefined) continue;
+    failedRecords.add(i);
+    masked.set(i, r.fields.map((f) => ({ key: f.key, text: FAILED_PLACEHOLDER })));
   }
   await writeFile(args.output, serializeFile(parsed, masked));
   if (args.pseudonymMap) await writeFile(args.pseudonymMap, `${JSON.stringify(masker.pseudonymMap(), null, 2)}\n`, { mode: 0o600 });
