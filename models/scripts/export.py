@@ -1,0 +1,206 @@
+"""ONNX export (GLiNER span contract), int8 weight compression, gliner_config.json and golden file."""
+import json
+import os
+import sys
+
+import numpy as np
+import onnx
+import torch
+from onnx import helper, numpy_helper, TensorProto
+
+sys.path.insert(0, os.path.dirname(__file__))
+from common import ENT_TOKEN, SEP_TOKEN, encode_example, span_tensors, split_words  # noqa: E402
+
+INPUTS = ["input_ids", "attention_mask", "words_mask", "text_lengths", "span_idx", "span_mask"]
+
+
+def build_batch(tok, texts, labels, K, max_tokens=512):
+    """Tensors for a list of texts sharing one label list, exactly as the engine must build them."""
+    rows, words = [], []
+    for t in texts:
+        ws = split_words(t)
+        ids, wm, n = encode_example(tok, [w for w, _, _ in ws], labels, max_tokens)
+        rows.append((ids, wm, n)); words.append(ws[:n])
+    L = max(len(r[0]) for r in rows)
+    ids = torch.full((len(rows), L), tok.pad, dtype=torch.int64)
+    am = torch.zeros((len(rows), L), dtype=torch.int64)
+    wm = torch.zeros((len(rows), L), dtype=torch.int64)
+    for b, (i, w, _) in enumerate(rows):
+        ids[b, :len(i)] = torch.tensor(i); am[b, :len(i)] = 1; wm[b, :len(w)] = torch.tensor(w)
+    nl = [r[2] for r in rows]
+    si, sm, W = span_tensors(nl, K)
+    batch = dict(input_ids=ids, attention_mask=am, words_mask=wm,
+                 text_lengths=torch.tensor(nl, dtype=torch.int64).unsqueeze(1),
+                 span_idx=torch.tensor(si, dtype=torch.int64), span_mask=torch.tensor(sm, dtype=torch.bool))
+    return batch, words
+
+
+def export_onnx(model, tok, path, opset=14):
+    model.eval()
+    batch, _ = build_batch(tok, ["Anna Berg lives in Oslo .", "Call 555 now"], ["person", "location"], model.K)
+    os.makedirs(os.path.dirname(path), exist_ok=True)
+    dyn = {"input_ids": {0: "batch", 1: "tokens"}, "attention_mask": {0: "batch", 1: "tokens"},
+           "words_mask": {0: "batch", 1: "tokens"}, "text_lengths": {0: "batch"},
+           "span_idx": {0: "batch", 1: "num_spans"}, "span_mask": {0: "batch", 1: "num_spans"},
+           "logits": {0: "batch", 1: "words", 3: "labels"}}
+    with torch.no_grad():
+        torch.onnx.export(model, tuple(batch[k] for k in INPUTS), path, input_names=INPUTS,
+                          output_names=["logits"], dynamic_axes=dyn, opset_version=opset,
+                          do_constant_folding=True)
+    m = onnx.load(path)
+    onnx.checker.check_model(m)
+    return m
+
+
+def quantize_int8(src, dst, min_elems=4096):
+    """Weight-only int8: every large float initializer feeding MatMul/Gemm/Conv becomes an int8
+    tensor + per-output-channel scale + DequantizeLinear; the embedding table is gathered as int8
+    and scaled per row. Activations stay float32, so the math is the fp32 graph's up to rounding."""
+    m = onnx.load(src)
+    g = m.graph
+    inits = {i.name: i for i in g.initializer}
+    consumers = {}
+    for n in g.node:
+        for i, name in enumerate(n.input):
+            consumers.setdefault(name, []).append((n, i))
+    new_nodes_front, drop = [], set()
+    for name, init in list(inits.items()):
+        arr = numpy_helper.to_array(init)
+        if arr.dtype != np.float32 or arr.size < min_elems or arr.ndim < 2:
+            continue
+        uses = consumers.get(name, [])
+        if not uses:
+            continue
+        kinds = {n.op_type for n, _ in uses}
+        if kinds == {"Gather"} and all(i == 0 for _, i in uses) and arr.ndim == 2:
+            scale = np.maximum(np.abs(arr).max(axis=1), 1e-8) / 127.0
+            q = np.clip(np.round(arr / scale[:, None]), -127, 127).astype(np.int8)
+            qn, sn = name + "_q", name + "_rowscale"
+            g.initializer.append(numpy_helper.from_array(q, qn))
+            g.initializer.append(numpy_helper.from_array(scale.astype(np.float32)[:, None], sn))
+            for n, _ in uses:
+                idx = n.input[1]; out = n.output[0]
+                tmp_q, tmp_s, tmp_f = out + "_q", out + "_s", out + "_f"
+                n.input[0] = qn; n.output[0] = tmp_q
+                extra = [helper.make_node("Gather", [sn, idx], [tmp_s], axis=0),
+                         helper.make_node("Cast", [tmp_q], [tmp_f], to=TensorProto.FLOAT),
+                         helper.make_node("Mul", [tmp_f, tmp_s], [out])]
+                pos = list(g.node).index(n) + 1
+                for j, e in enumerate(extra):
+                    g.node.insert(pos + j, e)
+            drop.add(name)
+            continue
+        if not kinds <= {"MatMul", "Gemm", "Conv"}:
+            continue
+        # output channel axis: MatMul weight [in, out] -> 1; Gemm with transB [out, in] -> 0; Conv -> 0
+        axis = 1
+        n0 = uses[0][0]
+        if n0.op_type == "Conv":
+            axis = 0
+        elif n0.op_type == "Gemm":
+            tb = [a.i for a in n0.attribute if a.name == "transB"]
+            axis = 0 if tb and tb[0] == 1 else 1
+        if len({(n.op_type) for n, _ in uses}) != 1:
+            continue
+        red = tuple(a for a in range(arr.ndim) if a != axis)
+        scale = np.maximum(np.abs(arr).max(axis=red), 1e-8) / 127.0
+        shape = [1] * arr.ndim; shape[axis] = -1
+        q = np.clip(np.round(arr / scale.reshape(shape)), -127, 127).astype(np.int8)
+        qn, sn, zn = name + "_q", name + "_scale", name + "_zp"
+        g.initializer.append(numpy_helper.from_array(q, qn))
+        g.initializer.append(numpy_helper.from_array(scale.astype(np.float32), sn))
+        g.initializer.append(numpy_helper.from_array(np.zeros(scale.shape, np.int8), zn))
+        new_nodes_front.append(helper.make_node("DequantizeLinear", [qn, sn, zn], [name], axis=axis))
+        drop.add(name)
+    keep = [i for i in g.initializer if i.name not in drop]
+    del g.initializer[:]
+    g.initializer.extend(keep)
+    for j, n in enumerate(new_nodes_front):
+        g.node.insert(j, n)
+    onnx.checker.check_model(m)
+    onnx.save(m, dst)
+    return m
+
+
+def write_config(path, model, tok, max_len, extra=None):
+    c = model.cfg
+    cfg = {
+        "model_name": "pii-local-small-encoder", "name": "pii-local-small", "span_mode": "markerV0",
+        "max_width": model.K, "max_len": max_len, "ent_token": ENT_TOKEN, "sep_token": SEP_TOKEN,
+        "class_token_index": tok.ent, "words_splitter_type": "whitespace", "max_types": 25,
+        "embed_ent_token": True, "subtoken_pooling": "first", "hidden_size": c["d"], "num_rnn_layers": 0,
+        "vocab_size": c["vocab_size"], "labels_encoder": None, "precomputed_prompts_mode": None,
+        "encoder_config": {"type": "transformer-from-scratch", "layers": c["layers"], "heads": c["heads"],
+                           "d_model": c["d"], "ff": c["ff"], "max_position_embeddings": c["max_pos"],
+                           "position_embedding": "sinusoidal"},
+        "max_position_embeddings": c["max_pos"],
+    }
+    if extra:
+        cfg.update(extra)
+    with open(path, "w", encoding="utf-8") as f:
+        json.dump(cfg, f, indent=2)
+    return cfg
+
+
+def decode_flat(logits, words, threshold=0.5):
+    """Greedy flat decoding over one row: [W, K, C] logits -> spans (word idx, char offsets)."""
+    W, K, C = logits.shape
+    prob = 1.0 / (1.0 + np.exp(-logits))
+    cand = []
+    n = len(words)
+    for i in range(min(W, n)):
+        for k in range(K):
+            if i + k >= n:
+                break
+            for c in range(C):
+                if prob[i, k, c] > threshold:
+                    cand.append((float(prob[i, k, c]), i, i + k, c))
+    cand.sort(key=lambda t: -t[0])
+    taken, out = [], []
+    for p, s, e, c in cand:
+        if any(not (e < ts or s > te) for ts, te in taken):
+            continue
+        taken.append((s, e)); out.append((s, e, c, p))
+    out.sort()
+    return out
+
+
+GOLDEN_CASES = [
+    {"texts": ["Dear Maria Gonzalez, your appointment at St. Mary Hospital on March 3, 2024 is confirmed. "
+               "Call us at +1 (415) 555-0199 or write to maria.gonzalez@example.com ."],
+     "labels": ["person", "organization", "date", "phone number", "email"]},
+    {"texts": ["Ship to: 1420 Oak Street, Apt 5, Springfield, IL 62704", "Jean Dupont from Lyon works for Airbus."],
+     "labels": ["person", "location", "street address", "organization"]},
+    {"texts": ["Nothing personal here, just the weather report for tomorrow ."], "labels": ["person"]},
+]
+
+
+def make_golden(model, tok, path, note):
+    model.eval()
+    cases = []
+    for case in GOLDEN_CASES:
+        batch, words = build_batch(tok, case["texts"], case["labels"], model.K)
+        with torch.no_grad():
+            lg = model(*[batch[k] for k in INPUTS]).numpy()
+        rows = []
+        for b, text in enumerate(case["texts"]):
+            spans = decode_flat(lg[b], words[b])
+            rows.append({
+                "text": text,
+                "words": [[w, s, e] for w, s, e in words[b]],
+                "spans": [{"start": words[b][s][1], "end": words[b][e][2], "label": case["labels"][c],
+                           "score": round(p, 4), "text": text[words[b][s][1]:words[b][e][2]]}
+                          for s, e, c, p in spans],
+            })
+        cases.append({
+            "labels": case["labels"], "rows": rows,
+            "input_ids": batch["input_ids"].tolist(), "attention_mask": batch["attention_mask"].tolist(),
+            "words_mask": batch["words_mask"].tolist(), "text_lengths": batch["text_lengths"].tolist(),
+            "logits_shape": list(lg.shape),
+            "logits": [round(float(v), 4) for v in lg.reshape(-1)],
+        })
+    out = {"note": note, "threshold": 0.5, "decoding": "flat greedy, sigmoid > threshold",
+           "cases": cases}
+    with open(path, "w", encoding="utf-8") as f:
+        json.dump(out, f, ensure_ascii=False, separators=(",", ":"))
+    return out
