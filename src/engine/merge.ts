@@ -100,8 +100,26 @@ const CONTENT = /[\p{L}\p{N}]/u;
 
 function trimCutEdges(text: string, span: Span, cutStart: boolean, cutEnd: boolean): Span[] {
   let { start, end } = span;
-  if (cutStart) while (start < end && !CONTENT.test(text[start]!)) start++;
-  if (cutEnd) while (end > start && !CONTENT.test(text[end - 1]!)) end--;
+  // Step by code point: half a surrogate pair is never a letter, so a per-unit test would drop an
+  // astral letter or digit (𝐀, 𠀀) from the mask.
+  if (cutStart) {
+    for (let ch = codePointAfter(text, start); start < end && !CONTENT.test(ch); ch = codePointAfter(text, start)) start += ch.length;
+  }
+  if (cutEnd) {
+    for (let ch = codePointBefore(text, end); end > start && !CONTENT.test(ch); ch = codePointBefore(text, end)) end -= ch.length;
+  }
+  if (start > end) start = end;
   if (start >= end || !CONTENT.test(text.slice(start, end))) return [];
   return [{ ...span, start, end }];
+}
+
+function codePointAfter(text: string, i: number): string {
+  const cp = text.codePointAt(i);
+  return cp === undefined ? '' : String.fromCodePoint(cp);
+}
+
+function codePointBefore(text: string, i: number): string {
+  const low = text.charCodeAt(i - 1);
+  const high = text.charCodeAt(i - 2);
+  return low >= 0xdc00 && low <= 0xdfff && high >= 0xd800 && high <= 0xdbff ? text.slice(i - 2, i) : text.slice(i - 1, i);
 }
