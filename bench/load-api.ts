@@ -1,0 +1,40 @@
+/**
+ * The API half of bench/load.ts, run in its own process so its peak RSS is its own:
+ *   node --import tsx bench/load-api.ts <input.csv> <TYPES>
+ * Prints one `API_REPORT {json}` line on stderr.
+ */
+import { readFileSync } from 'node:fs';
+import { basename } from 'node:path';
+import { LocalDataframer, toFile } from '../src/index.js';
+
+async function main(): Promise<void> {
+  const [input, types = 'EMAIL'] = process.argv.slice(2);
+  if (!input) throw new Error('usage: load-api.ts <input.csv> <TYPES>');
+  const t0 = performance.now();
+  const client = new LocalDataframer();
+  const bytes = readFileSync(input);
+  const ds = await client.dataframer.datasets.createWithFiles({ dataset_type: 'SINGLE_FILE', name: 'load', file: toFile(new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.byteLength), basename(input)) });
+  const tLoaded = performance.now();
+  const run = await client.dataframer.anonymizationRuns.createAndPoll({
+    dataset_id: ds.id,
+    pii_types: types.split(',').map((t) => t.toLowerCase()),
+    detection_method: 'heuristics',
+  });
+  const file = run.anonymized_files[0];
+  const report = {
+    status: run.status,
+    error: run.results.error ?? null,
+    samples: run.results.samples_processed ?? 0,
+    sample_errors: run.results.sample_errors?.length ?? 0,
+    output_mb: file ? file.size_in_bytes / 1_000_000 : 0,
+    dataset_seconds: (tLoaded - t0) / 1000,
+    run_seconds: (performance.now() - tLoaded) / 1000,
+    maxRssMb: process.resourceUsage().maxRSS / 1024,
+  };
+  process.stderr.write(`API_REPORT ${JSON.stringify(report)}\n`);
+}
+
+main().catch((error: unknown) => {
+  process.stderr.write(`load-api failed: ${error instanceof Error ? `${error.name}: ${error.message}` : 'unknown'}\n`);
+  process.exitCode = 1;
+});
