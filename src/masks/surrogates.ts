@@ -180,12 +180,13 @@ function age(value: string, rng: Rng): string {
   return value.replace(/\d+/g, (n) => (n.length === 2 ? String(rng.int(18, 89)) : shapeLike(n, rng)));
 }
 
-/** Hex digits → random hex digits of the same case (MAC addresses). */
+/** Hex digits → random hex digits, separators kept; lower case only if the original is. */
 function hexShape(value: string, rng: Rng): string {
   if (!/^[0-9A-Fa-f:.-]+$/.test(value)) return shapeLike(value, rng);
-  return value.replace(/[0-9A-Fa-f]/g, (ch) => {
+  const lower = /[a-f]/.test(value) && !/[A-F]/.test(value);
+  return value.replace(/[0-9A-Fa-f]/g, () => {
     const h = rng.int(0, 15).toString(16);
-    return ch === ch.toUpperCase() ? h.toUpperCase() : h;
+    return lower ? h : h.toUpperCase();
   });
 }
 
