@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { createMasker, MaskSpanError, validateMaskConfig, validateMaskerOptions, MaskConfigError } from '../../src/masks/index.js';
+import type { MaskConfig } from '../../src/masks/index.js';
 import type { Span } from '../../src/types.js';
 import { KEY_A } from './helpers.js';
 
@@ -57,7 +58,7 @@ describe('validateMaskConfig', () => {
     [{ PERSON: 'REDACT', EMAIL: 'REPLACE', CREDIT_CARD: { strategy: 'MASK', params: { keep: 4 } } }], // strategies
     [{ EMAIL: '<EMAIL>', PERSON: '' }], // literals
     [{}], // empty
-  ])('when %j then it passes', (config) => {
+  ] as Array<[MaskConfig]>)('when %j then it passes', (config) => {
     expect(() => validateMaskConfig(config)).not.toThrow();
   });
 
