@@ -1,10 +1,12 @@
-import { readFile, writeFile } from 'node:fs/promises';
-import { parseFile, serializeFile, type DatasetField } from '../datasets/index.js';
-import { FAILED_PLACEHOLDER, redactTexts } from '../engine/redact-texts.js';
+import { readFile, stat, writeFile } from 'node:fs/promises';
+import { extname } from 'node:path';
+import { parseFile, serializeFile } from '../datasets/index.js';
 import { createMasker } from '../masks/index.js';
 import { cliEngine } from './engine-factory.js';
 import { parseMasks, parseMethod, parseThreshold, parseTypes, UsageError } from './options.js';
 import { startProgress } from './progress.js';
+import { redactRecords } from './redact-records.js';
+import { redactStream, STREAM_MIN_BYTES } from './redact-stream.js';
 
 export interface RedactArgs {
   input: string;
@@ -40,44 +42,53 @@ export async function redactCommand(args: RedactArgs): Promise<{ records: number
   const seed = args.seed === undefined ? undefined : Number(args.seed);
   if (seed !== undefined && !Number.isInteger(seed)) throw new UsageError('--seed must be an integer');
 
+  const masker = createMasker({ hashKey: args.hashKey, encryptionKey: args.encryptionKey, seed });
+  const display = (t: string) => types.display.get(t) ?? t;
+  const redact = { method, types: types.canonical, threshold, locales, maskConfig, displayLabel: display };
+
+  // Big CSV/JSONL inputs are streamed in chunks of records so memory stays flat; the output is the
+  // same as reading the file whole.
+  const format = streamableFormat(args.input);
+  const { size } = await stat(args.input);
+  if (format !== undefined && size >= STREAM_MIN_BYTES) {
+    const progress = startProgress(undefined, 'redact');
+    try {
+      const result = await redactStream(args.input, args.output, format, engine, masker, { ...redact, onProgress: (n) => progress.update(n) });
+      await writePseudonymMap(args.pseudonymMap, masker.pseudonymMap());
+      return result;
+    } finally {
+      progress.stop();
+      await engine.dispose();
+    }
+  }
+
   const bytes = await readFile(args.input);
   let parsed;
   try {
     parsed = parseFile(args.input, bytes);
   } catch (error) {
+    await engine.dispose();
     throw new UsageError(`--input could not be read: ${(error as Error).message}`);
   }
-  const masker = createMasker({ hashKey: args.hashKey, encryptionKey: args.encryptionKey, seed });
-  const display = (t: string) => types.display.get(t) ?? t;
-
-  const slots: Array<{ record: number; key: string; text: string }> = [];
-  for (const [i, r] of parsed.records.entries()) if (r.error === undefined) for (const f of r.fields) slots.push({ record: i, key: f.key, text: f.text });
-  const progress = startProgress(slots.length, 'redact');
-  let results;
+  const fieldCount = parsed.records.reduce((n, r) => n + (r.error === undefined ? r.fields.length : 0), 0);
+  const progress = startProgress(fieldCount, 'redact');
+  let result;
   try {
-    results = await redactTexts(engine, masker, slots.map((s) => s.text), {
-      method, types: types.canonical, threshold, locales, maskConfig, displayLabel: display, onProgress: (done) => progress.update(done),
-    });
+    result = await redactRecords(engine, masker, parsed, { ...redact, onProgress: (done) => progress.update(done) });
   } finally {
     progress.stop();
     await engine.dispose();
   }
-  const masked = new Map<number, DatasetField[]>();
-  const failedRecords = new Set<number>();
-  for (const [j, slot] of slots.entries()) {
-    const r = results[j]!;
-    if (r.error !== undefined) failedRecords.add(slot.record);
-    const fields = masked.get(slot.record) ?? [];
-    fields.push({ key: slot.key, text: r.text });
-    masked.set(slot.record, fields);
-  }
-  // Unparsable records are blanked too: they may hold PII we could not scan.
-  for (const [i, r] of parsed.records.entries()) {
-    if (r.error === undefined) continue;
-    failedRecords.add(i);
-    masked.set(i, r.fields.map((f) => ({ key: f.key, text: FAILED_PLACEHOLDER })));
-  }
-  await writeFile(args.output, serializeFile(parsed, masked));
-  if (args.pseudonymMap) await writeFile(args.pseudonymMap, `${JSON.stringify(masker.pseudonymMap(), null, 2)}\n`, { mode: 0o600 });
-  return { records: parsed.records.length, failed: failedRecords.size };
+  await writeFile(args.output, serializeFile(parsed, result.masked));
+  await writePseudonymMap(args.pseudonymMap, masker.pseudonymMap());
+  return { records: result.records, failed: result.failed };
+}
+
+function streamableFormat(path: string): 'csv' | 'jsonl' | undefined {
+  const ext = extname(path).toLowerCase();
+  return ext === '.csv' ? 'csv' : ext === '.jsonl' || ext === '.ndjson' ? 'jsonl' : undefined;
+}
+
+async function writePseudonymMap(path: string | undefined, map: Record<string, string>): Promise<void> {
+  if (path) await writeFile(path, `${JSON.stringify(map, null, 2)}\n`, { mode: 0o600 });
 }

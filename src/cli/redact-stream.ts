@@ -1,0 +1,181 @@
+import { createReadStream, createWriteStream, type WriteStream } from 'node:fs';
+import { open } from 'node:fs/promises';
+import { once } from 'node:events';
+import Papa from 'papaparse';
+import { parseFile, serializeFile } from '../datasets/index.js';
+import type { Engine } from '../engine/engine.js';
+import type { RedactTextsOptions } from '../engine/redact-texts.js';
+import type { Masker } from '../masks/index.js';
+import { redactRecords } from './redact-records.js';
+
+/** Inputs at least this big are streamed; smaller ones are read whole (same output either way). */
+export const STREAM_MIN_BYTES = 16 * 1024 * 1024;
+
+/** Records per chunk: enough to batch the engine, small enough to keep memory flat. */
+const CHUNK_RECORDS = 2000;
+
+export interface StreamRedactOptions extends Omit<RedactTextsOptions, 'onProgress'> {
+  /** Records written so far. */
+  onProgress?: (records: number) => void;
+  chunkRecords?: number;
+}
+
+export interface StreamRedactResult {
+  records: number;
+  failed: number;
+}
+
+/**
+ * Redacts a CSV or JSONL file in chunks of records with bounded memory: each chunk is read by the
+ * same dataset reader and written by the same writer as a whole file would be (a CSV chunk gets the
+ * header in front, which is then left out of the output), so streaming changes memory, not output.
+ * One masker serves every chunk, so PSEUDONYMIZE tokens stay consistent across the file.
+ */
+export async function redactStream(
+  input: string,
+  output: string,
+  format: 'csv' | 'jsonl',
+  engine: Engine,
+  masker: Masker,
+  options: StreamRedactOptions,
+): Promise<StreamRedactResult> {
+  const out = createWriteStream(output);
+  try {
+    const chunks = format === 'csv' ? csvChunks(input, options.chunkRecords ?? CHUNK_RECORDS) : jsonlChunks(input, options.chunkRecords ?? CHUNK_RECORDS);
+    const total = { records: 0, failed: 0 };
+    for await (const chunk of chunks) {
+      const parsed = parseFile(`chunk.${format}`, new TextEncoder().encode(chunk.text));
+      const { onProgress, chunkRecords: _c, ...redact } = options;
+      const { masked, records, failed } = await redactRecords(engine, masker, parsed, redact);
+      let text = serializeFile(parsed, masked);
+      if (chunk.dropHeader) text = dropFirstCsvRow(text);
+      if (!chunk.last) text = ensureTrailingNewline(text, chunk.newline);
+      await write(out, text);
+      total.records += records;
+      total.failed += failed;
+      onProgress?.(total.records);
+    }
+    return total;
+  } finally {
+    out.end();
+    await once(out, 'close');
+  }
+}
+
+interface Chunk {
+  /** A self-contained file: CSV chunks after the first start with the header. */
+  text: string;
+  /** The writer's first row is the header the output already has: drop it. */
+  dropHeader?: boolean;
+  newline: string;
+  last: boolean;
+}
+
+/** CSV rows come from papaparse's streaming parser, so row boundaries are exactly papaparse's. */
+async function* csvChunks(path: string, size: number): AsyncGenerator<Chunk> {
+  const { newline, bom, endsWithNewline } = await sniff(path);
+  const rows = createReadStream(path, { encoding: 'utf8' }).pipe(Papa.parse(Papa.NODE_STREAM_INPUT, { header: false, skipEmptyLines: false }));
+  let header: string[] | undefined;
+  let batch: string[][] = [];
+  let first = true;
+  const unparse = (data: string[][]) => Papa.unparse(data, { newline, quotes: false });
+  const emit = (last: boolean): Chunk => {
+    const body = batch.length > 0 ? `${newline}${unparse(batch)}` : '';
+    const chunk: Chunk = {
+      text: `${first && bom ? '\uFEFF' : ''}${unparse([header!])}${body}${last && !endsWithNewline ? '' : newline}`,
+      newline,
+      last,
+      dropHeader: !first,
+    };
+    first = false;
+    batch = [];
+    return chunk;
+  };
+  // One row of lookahead: papaparse reports a final empty row for a trailing newline, which is
+  // not a record (the newline is put back by `endsWithNewline`).
+  let previous: string[] | undefined;
+  for await (const row of rows as AsyncIterable<string[]>) {
+    if (header === undefined) {
+      header = row.map((cell, i) => (i === 0 ? cell.replace(/^\uFEFF/, '') : cell));
+      continue;
+    }
+    if (previous !== undefined) {
+      batch.push(previous);
+      if (batch.length >= size) yield emit(false);
+    }
+    previous = row;
+  }
+  if (header === undefined) {
+    yield { text: bom ? '\uFEFF' : '', newline, last: true, dropHeader: false };
+    return;
+  }
+  if (previous !== undefined && !(endsWithNewline && previous.length === 1 && previous[0] === '')) batch.push(previous);
+  if (batch.length > 0 || first) yield emit(true);
+}
+
+/**
+ * JSONL cut at line boundaries (a JSON string cannot hold a raw newline); each chunk is the exact
+ * text of its lines, line endings included, so the reader sees what it would see in the whole file.
+ */
+async function* jsonlChunks(path: string, size: number): AsyncGenerator<Chunk> {
+  const { newline } = await sniff(path);
+  let buffer = '';
+  let lines = 0;
+  let pending: string | undefined;
+  for await (const piece of createReadStream(path, { encoding: 'utf8' }) as AsyncIterable<string>) {
+    buffer += piece;
+    for (let i = piece.indexOf('\n'); i >= 0; i = piece.indexOf('\n', i + 1)) lines++;
+    if (lines < size) continue;
+    const cut = buffer.lastIndexOf('\n') + 1;
+    if (pending !== undefined) yield { text: pending, newline, last: false };
+    pending = buffer.slice(0, cut);
+    buffer = buffer.slice(cut);
+    lines = 0;
+  }
+  if (buffer === '' && pending !== undefined) {
+    yield { text: pending, newline, last: true };
+    return;
+  }
+  if (pending !== undefined) yield { text: pending, newline, last: false };
+  yield { text: buffer, newline, last: true };
+}
+
+/** Newline style (from the first line break), BOM, and whether the file ends with a newline. */
+async function sniff(path: string): Promise<{ newline: string; bom: boolean; endsWithNewline: boolean }> {
+  const handle = await open(path, 'r');
+  try {
+    const { size } = await handle.stat();
+    const head = Buffer.alloc(Math.min(size, 1 << 20));
+    await handle.read(head, 0, head.length, 0);
+    const tail = Buffer.alloc(size > 0 ? 1 : 0);
+    if (size > 0) await handle.read(tail, 0, 1, size - 1);
+    const text = head.toString('utf8');
+    const lf = text.indexOf('\n');
+    return {
+      newline: lf > 0 && text[lf - 1] === '\r' ? '\r\n' : '\n',
+      bom: text.charCodeAt(0) === 0xfeff,
+      endsWithNewline: size > 0 && tail[0] === 10,
+    };
+  } finally {
+    await handle.close();
+  }
+}
+
+/** The text after the first CSV row (quote-aware: the writer quotes fields holding newlines). */
+function dropFirstCsvRow(text: string): string {
+  let inQuotes = false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i];
+    if (c === '"') inQuotes = !inQuotes;
+    else if (c === '\n' && !inQuotes) return text.slice(i + 1);
+  }
+  return '';
+}
+
+function ensureTrailingNewline(text: string, newline: string): string {
+  return text === '' || text.endsWith('\n') ? text : text + newline;
+}
+
+async function write(out: WriteStream, text: string): Promise<void> {
+  if (text !== '' && !out.write(text)) await once(out, 'drain');
+}
