@@ -1,0 +1,91 @@
+/**
+ * GLiNER span-NER inference on onnxruntime-web (WASM or WebGPU), for official GLiNER v1-family
+ * ONNX exports and the bundled model alike (gliner.md; DESIGN §4).
+ *
+ * ```ts
+ * const model = await loadGliner('models/pii-local-small');
+ * const [spans] = await model.predict(['Call Anna Berg at 555 0199'], ['person', 'phone number']);
+ * // → [{ start: 5, end: 14, label: 'person', score: 0.97 }, ...]
+ * ```
+ */
+import { Tokenizer } from '@huggingface/tokenizers';
+import { EngineError, isAbort } from '../engine/errors.js';
+import { parseConfig, type GlinerConfig } from './config.js';
+import { GlinerError, loadError } from './errors.js';
+import { onnxCandidates, openSource, type FileProgress, type ModelSource, type ModelVariant } from './files.js';
+import { GlinerRunner, type GlinerModel } from './model.js';
+import { PromptEncoder } from './prompt.js';
+import { openSession, resolveBackend } from './session.js';
+
+export type { GlinerConfig } from './config.js';
+export type { ModelSource, ModelVariant, FileProgress } from './files.js';
+export type { GlinerModel, PredictOptions } from './model.js';
+export { GlinerError, type GlinerFailure } from './errors.js';
+
+/** Options of {@link loadGliner}. */
+export interface GlinerLoadOptions {
+  /**
+   * Execution provider. `auto`: WebGPU when the browser grants an adapter, else WASM; a WebGPU
+   * session that fails to open falls back to WASM. An explicit `webgpu` does not fall back.
+   * @defaultValue 'auto'
+   */
+  backend?: 'auto' | 'wasm' | 'webgpu';
+  /**
+   * WASM threads; onnxruntime fixes this for the whole page/process at the first session.
+   * @defaultValue 1 in Node; `navigator.hardwareConcurrency` when `crossOriginIsolated`, else 1
+   */
+  numThreads?: number;
+  /** Where onnxruntime's `.wasm` files are served; first session only. @defaultValue onnxruntime's own */
+  wasmPaths?: string | Record<string, string>;
+  /**
+   * ONNX file: `auto` takes int8 (`model_quantized`/`model_int8`...) for WASM and fp16 then fp32
+   * for WebGPU, whichever the folder has. @defaultValue 'auto'
+   */
+  variant?: ModelVariant;
+  /** Bytes read per file. */
+  onProgress?: (p: FileProgress) => void;
+  signal?: AbortSignal;
+  /** Used for URL sources. @defaultValue globalThis.fetch */
+  fetch?: typeof fetch;
+}
+
+/**
+ * Loads a GLiNER model: reads and validates `gliner_config.json`, checks the tokenizer against it,
+ * picks the ONNX file for the backend and opens it. Failures are `EngineError`s coded
+ * `model_load_failed` (a {@link GlinerError} with a `reason`) or `aborted`.
+ */
+export async function loadGliner(source: ModelSource, options: GlinerLoadOptions = {}): Promise<GlinerModel> {
+  try {
+    const reader = openSource(source, options);
+    const config: GlinerConfig = parseConfig(await reader.json('gliner_config.json', true));
+    const tokenizerJson = (await reader.json('tokenizer.json', true))!;
+    const tokenizerConfig = (await reader.json('tokenizer_config.json', false)) ?? {};
+    let tokenizer: Tokenizer;
+    try {
+      tokenizer = new Tokenizer(tokenizerJson, tokenizerConfig);
+    } catch (error) {
+      throw loadError('file_unreadable', `tokenizer.json could not be loaded (${(error as Error).name})`);
+    }
+    const encoder = new PromptEncoder(tokenizer, config, tokenizerJson, tokenizerConfig);
+
+    const backend = await resolveBackend(options.backend);
+    const { bytes } = await reader.onnx(onnxCandidates(backend, options.variant));
+    if (options.signal?.aborted) throw new EngineError('aborted', 'model loading was aborted');
+    const session = await openSession(bytes, backend, {
+      numThreads: options.numThreads,
+      wasmPaths: options.wasmPaths,
+      fallbackToWasm: (options.backend ?? 'auto') === 'auto',
+    });
+    if (session.contract !== config.kind) {
+      await session.release();
+      throw loadError('contract_mismatch', `gliner_config.json says span_mode ${config.spanMode} (${config.kind}-level) but the ONNX graph has the ${session.contract}-level inputs`);
+    }
+    return new GlinerRunner(config, encoder, session);
+  } catch (error) {
+    if (error instanceof EngineError) throw error;
+    if (isAbort(error)) throw new EngineError('aborted', 'model loading was aborted');
+    // third-party messages may echo their input: keep the class name only
+    throw new GlinerError('model_load_failed', 'file_unreadable', `the model could not be loaded (${error instanceof Error ? error.name : 'error'})`);
+  }
+}
+
