@@ -7,15 +7,30 @@ const MAX_CANDIDATES = 64;
  * The JSON object or array in a model's answer. Models wrap JSON in prose, in ```json fences, or
  * after a `<think>` block, and leave trailing commas; all of that is accepted. Tried in order: each
  * fenced block, the whole answer, then each balanced `[...]`/`{...}` in the text; the first that
- * parses (as is, or with trailing commas removed) to an object or array wins.
+ * parses (as is, or with trailing commas removed) to an object or array that `accept` takes wins.
+ * `accept` lets a caller refuse JSON of the wrong shape, such as a refusal quoting our request.
  *
  * @throws LlmError('unparseable') when there is none. The message never quotes the answer.
  */
-export function extractJson(answer: string): object {
+export function extractJson(answer: string, accept: (value: object) => boolean = () => true): object {
   const text = stripThinking(answer);
-  for (const candidate of candidates(text)) {
+  const wholes = [...[...text.matchAll(/```[\w-]*[^\S\n]*\n?([\s\S]*?)```/g)].map((m) => m[1] ?? ''), text];
+  for (const candidate of wholes) {
     const value = parseLenient(candidate);
-    if (value !== undefined) return value;
+    if (value !== undefined && accept(value)) return value;
+  }
+  let tried = 0;
+  for (let i = 0; i < text.length && tried < MAX_CANDIDATES; i++) {
+    const c = text[i];
+    if (c !== '[' && c !== '{') continue;
+    tried++;
+    const end = balancedEnd(text, i);
+    if (end === undefined) continue;
+    const value = parseLenient(text.slice(i, end));
+    if (value === undefined) continue;
+    if (accept(value)) return value;
+    // Parsed but refused (our request quoted back): its nested values are not answers either.
+    i = end - 1;
   }
   throw new LlmError('unparseable', `the model's answer holds no JSON object or array (${answer.length} chars)`);
 }
@@ -24,19 +39,6 @@ export function extractJson(answer: string): object {
 function stripThinking(answer: string): string {
   const close = answer.lastIndexOf('</think>');
   return close >= 0 ? answer.slice(close + '</think>'.length) : answer;
-}
-
-function* candidates(text: string): Generator<string> {
-  for (const m of text.matchAll(/```[\w-]*[^\S\n]*\n?([\s\S]*?)```/g)) yield m[1] ?? '';
-  yield text.trim();
-  let tried = 0;
-  for (let i = 0; i < text.length && tried < MAX_CANDIDATES; i++) {
-    const c = text[i];
-    if (c !== '[' && c !== '{') continue;
-    tried++;
-    const end = balancedEnd(text, i);
-    if (end !== undefined) yield text.slice(i, end);
-  }
 }
 
 /** Index after the bracket closing the one at `start`, skipping brackets inside strings. */

@@ -22,7 +22,7 @@ export { createFunctionProvider } from './function-provider.js';
 export { LlmError, isLlmError, type LlmErrorReason } from './errors.js';
 export { detectWithLlm, DEFAULT_CHUNK_CHARS, type DetectWithLlmOptions } from './detect.js';
 export { judgeRedaction, type JudgeRedactionOptions, type RedactionJudgement } from './judge.js';
-export { parseSpans, anchorEntities, anchorEntity, entitiesOf, LLM_SPAN_SCORE, type LlmEntity } from './parse-spans.js';
+export { parseSpans, anchorEntities, anchorEntity, entitiesOf, isEntityAnswer, LLM_SPAN_SCORE, type LlmEntity } from './parse-spans.js';
 export { extractJson } from './extract-json.js';
 export { chunkText, type TextChunk } from './chunk.js';
 export { detectionMessages, judgeMessages } from './prompts.js';

@@ -3,7 +3,7 @@ import { chunkText, MIN_CHUNK_CHARS } from './chunk.js';
 import { DEFAULT_CHUNK_CHARS } from './detect.js';
 import { LlmError } from './errors.js';
 import { extractJson } from './extract-json.js';
-import { entitiesOf, occurrences } from './parse-spans.js';
+import { entitiesOf, isEntityAnswer, occurrences } from './parse-spans.js';
 import { judgeMessages } from './prompts.js';
 import type { LlmProvider } from './provider.js';
 
@@ -57,7 +57,7 @@ export async function judgeRedaction(provider: LlmProvider, maskedText: string, 
       responseFormat: 'json',
       signal: options.signal,
     });
-    const json = extractJson(content);
+    const json = extractJson(content, isVerdict);
     const claimed = entitiesOf(json);
     verdict.claimed += claimed.length;
     let verified = 0;
@@ -75,6 +75,12 @@ export async function judgeRedaction(provider: LlmProvider, maskedText: string, 
   return verdict;
 }
 
+/** A verdict is a list of leaks, or an object with a `leaks` list or a `score`. */
+function isVerdict(json: object): boolean {
+  const r = json as { leaks?: unknown; score?: unknown };
+  return Array.isArray(json) ? isEntityAnswer(json) : Array.isArray(r.leaks) || typeof r.score === 'number' || typeof r.score === 'string';
+}
+
 /** The model's own 0..1 score; anything else (a 0..10 scale, a word) counts as no score. */
 function scoreOf(json: object): number | undefined {
   const raw = (json as { score?: unknown }).score;
@@ -82,8 +88,11 @@ function scoreOf(json: object): number | undefined {
   return typeof n === 'number' && n >= 0 && n <= 1 ? n : undefined;
 }
 
-/** What masking leaves behind: `[PERSON]`, `<EMAIL_2>`, `****`, a hex digest. */
+/**
+ * What masking leaves behind: `[PERSON]`, `<EMAIL_2>`, a hex digest, or a value with a run of mask
+ * characters (`***-***-0199`: MASK shows at most half a value, by the caller's choice).
+ */
 function isPlaceholder(value: string): boolean {
   const v = value.trim();
-  return /^[[<{]\s*[A-Z][A-Z0-9_ -]*\s*[\]>}]$/.test(v) || /^[*#xX•●·_.\-\s]+$/.test(v) || /^[0-9a-f]{16,}$/i.test(v);
+  return /^[[<{]\s*[A-Z][A-Z0-9_ -]*\s*[\]>}]$/.test(v) || /([*#•●])\1{2,}/.test(v) || /^[0-9a-f]{16,}$/i.test(v);
 }

@@ -125,6 +125,8 @@ function endpointOf(baseURL: unknown): URL {
     throw new LlmError('invalid_config', 'llm.baseURL is not a valid URL');
   }
   if (url.protocol !== 'http:' && url.protocol !== 'https:') throw new LlmError('invalid_config', 'llm.baseURL must be http: or https:');
+  // fetch refuses URLs with credentials; say so before the first request, without echoing them.
+  if (url.username || url.password) throw new LlmError('invalid_config', 'llm.baseURL must not hold credentials: use llm.apiKey or llm.headers');
   url.pathname = `${url.pathname.replace(/\/+$/, '')}/chat/completions`;
   return url;
 }

@@ -28,7 +28,7 @@ export interface LlmEntity {
  * @throws LlmError('unparseable') when the answer holds no JSON at all.
  */
 export function parseSpans(answer: string, text: string, types: readonly string[]): Span[] {
-  return anchorEntities(text, entitiesOf(extractJson(answer)), types);
+  return anchorEntities(text, entitiesOf(extractJson(answer, isEntityAnswer)), types);
 }
 
 const LIST_KEYS = ['entities', 'spans', 'pii', 'results', 'items', 'findings', 'data', 'leaks'];
@@ -60,6 +60,19 @@ export function entitiesOf(json: object): LlmEntity[] {
     }
   }
   return out;
+}
+
+/**
+ * Whether JSON can be a detection answer in one of the shapes `entitiesOf` reads. Anything else
+ * (a server quoting our request back, `{"error": 1}`) is not taken for "nothing found".
+ */
+export function isEntityAnswer(json: object): boolean {
+  if (Array.isArray(json)) return json.length === 0 || json.some((item) => entityOf(item).length > 0);
+  const record = json as Record<string, unknown>;
+  if (LIST_KEYS.some((k) => Array.isArray(record[k]))) return true;
+  if (entityOf(record).length > 0) return true;
+  // A type map: every value a string or a list (`{}` included, meaning none).
+  return Object.values(record).every((v) => typeof v === 'string' || Array.isArray(v));
 }
 
 function entityOf(item: unknown): LlmEntity[] {
