@@ -1,0 +1,72 @@
+/**
+ * IP addresses. IPv4 dotted quads with octets 0–255 (no leading zeros, optional CIDR prefix) and
+ * IPv6 in every RFC 4291/5952 form (compressed `::`, embedded IPv4, zone id, prefix), checked by a
+ * small parser instead of one giant regex. 0.6, as Presidio; a candidate that does not parse is
+ * dropped. Version strings glued to more dots (`1.2.3.4.5`) are not addresses.
+ */
+import type { Candidate, Recognizer } from './recognizer.js';
+
+const OCTET = '(?:25[0-5]|2[0-4]\\d|1\\d\\d|[1-9]?\\d)';
+const IPV4 = new RegExp(`(?<![\\w.])(?:${OCTET}\\.){3}${OCTET}(?:\\/(?:3[0-2]|[12]?\\d))?(?![\\w]|\\.\\d|\\/\\d)`, 'g');
+
+/** Runs of hex digits, colons and dots that hold a colon within their first five characters. */
+const IPV6_RUN = /(?<![\w:.])(?=[0-9A-Fa-f]{0,4}:)[0-9A-Fa-f:.]{2,}(?:%[0-9A-Za-z]{1,15})?(?:\/\d{1,3})?/g;
+
+function isIpv4(text: string): boolean {
+  return new RegExp(`^(?:${OCTET}\\.){3}${OCTET}$`).test(text);
+}
+
+/** RFC 4291 text form check (zone id and prefix already removed). */
+export function isIpv6(address: string): boolean {
+  if (address.length < 2 || address.length > 45) return false;
+  const halves = address.split('::');
+  if (halves.length > 2) return false;
+  const parts = (s: string) => (s === '' ? [] : s.split(':'));
+  const groups = [...parts(halves[0]!), ...(halves.length === 2 ? parts(halves[1]!) : [])];
+  let count = 0;
+  for (let i = 0; i < groups.length; i++) {
+    const g = groups[i]!;
+    if (i === groups.length - 1 && g.includes('.')) {
+      if (!isIpv4(g)) return false;
+      count += 2;
+    } else if (/^[0-9A-Fa-f]{1,4}$/.test(g)) {
+      count += 1;
+    } else {
+      return false;
+    }
+  }
+  return halves.length === 2 ? count <= 7 : count === 8;
+}
+
+function findIpv6(text: string): Candidate[] {
+  const out: Candidate[] = [];
+  for (const m of text.matchAll(IPV6_RUN)) {
+    let value = m[0];
+    if (value.length > 64) continue;
+    value = value.replace(/\.+$/, ''); // sentence end
+    const next = text.charAt(m.index + value.length);
+    if (/[\w:]/.test(next)) continue;
+    const core = value.replace(/\/\d{1,3}$/, '').replace(/%[0-9A-Za-z]{1,15}$/, '');
+    const prefix = /\/(\d{1,3})$/.exec(value);
+    if (prefix && Number(prefix[1]) > 128) continue;
+    if (core === '::') continue; // the unspecified address says nothing about anyone
+    if (isIpv6(core)) out.push({ start: m.index, end: m.index + value.length, score: 0.6, pattern: 'IPv6' });
+  }
+  return out;
+}
+
+function findIps(text: string): Candidate[] {
+  const out: Candidate[] = [];
+  for (const m of text.matchAll(IPV4)) out.push({ start: m.index, end: m.index + m[0].length, score: 0.6, pattern: 'IPv4' });
+  out.push(...findIpv6(text));
+  return out;
+}
+
+export const ipAddressRecognizer: Recognizer = {
+  id: 'ip-address',
+  type: 'IP_ADDRESS',
+  pack: 'global',
+  patterns: [{ name: 'IPv4', regex: IPV4, score: 0.6 }],
+  context: ['ip', 'ipv4', 'ipv6', 'address', 'host', 'server', 'client', 'gateway', 'subnet'],
+  find: findIps,
+};

@@ -1,0 +1,67 @@
+/**
+ * The shape of a heuristic recognizer, after Presidio's `PatternRecognizer`: data (named patterns
+ * with base scores, context words) plus two hooks. Scoring contract:
+ *
+ * - each pattern match starts at its pattern's base `score`;
+ * - `validate` (checksum, calendar, …) is tri-state: `true` lifts the score to 1.0, `false` drops
+ *   the match, `undefined` keeps the base score;
+ * - `invalidate` returning `true` drops the match (known sample values, all-same digits, …);
+ * - a context word before the match adds 0.35, with a floor of 0.4 and a cap of 1.0 (see `context.ts`).
+ *
+ * Patterns must run in linear time: bounded quantifiers, no nested unbounded repetition, and
+ * lookarounds instead of `\b` where digits must not be glued to letters.
+ */
+
+/** Country packs. `global` is always on; the others are switched on by locale or by naming a type. */
+export type Pack =
+  | 'global' | 'us' | 'uk' | 'es' | 'it' | 'pl' | 'fi' | 'se' | 'de' | 'au' | 'ca' | 'in' | 'sg' | 'kr' | 'tr' | 'za';
+
+/** One named regular expression and the score a bare match of it gets. */
+export interface Pattern {
+  /** Human-readable name, e.g. `"SSN (delimited)"`. */
+  name: string;
+  /** A global (`g`) regex; the whole match is the span. Must be linear-time. */
+  regex: RegExp;
+  /** Base score in 0..1 before validation and context. */
+  score: number;
+}
+
+/** A raw hit before scoring: offsets into the text, the matched value and the pattern behind it. */
+export interface Candidate {
+  start: number;
+  end: number;
+  score: number;
+  pattern: string;
+}
+
+/** `true` → 1.0, `false` → drop, `undefined` → keep the base score. */
+export type Validation = boolean | undefined;
+
+/** A heuristic recognizer for one canonical entity type. */
+export interface Recognizer {
+  /** Stable id, used in `Span.source` as `heuristics:<id>`. */
+  readonly id: string;
+  /** The canonical label every span of this recognizer carries (see `src/engine/labels.ts`). */
+  readonly type: string;
+  /** Which pack switches it on (`global` = always). */
+  readonly pack: Pack;
+  /**
+   * Whether it belongs to its pack's default set. Off for recognizers whose checksum is too weak
+   * for a bare match (ABA routing numbers: 1 random 9-digit number in 10 passes).
+   * @defaultValue true
+   */
+  readonly defaultOn?: boolean;
+  /** Named patterns; ignored when `find` is given. */
+  readonly patterns: readonly Pattern[];
+  /** Context words or phrases (lower case, matched as whole words before the span). */
+  readonly context: readonly string[];
+  /** Tri-state validation of a matched value (see the module comment). */
+  readonly validate?: (value: string, pattern: string) => Validation;
+  /** `true` drops the match. */
+  readonly invalidate?: (value: string, pattern: string) => boolean;
+  /**
+   * Custom candidate search for families a single regex cannot express (phone numbers, URLs).
+   * Must be linear-time; its candidates still go through `validate`/`invalidate` and context.
+   */
+  readonly find?: (text: string) => Candidate[];
+}

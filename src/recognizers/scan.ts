@@ -1,0 +1,79 @@
+/**
+ * Runs one recognizer over a text: patterns (or the custom finder) → validate/invalidate →
+ * context → one span per distinct value. Never throws on odd text.
+ */
+import type { Span } from '../types.js';
+import { boosted, compileContext, hasContext, wordsBefore, type ContextPhrases } from './context.js';
+import type { Candidate, Recognizer } from './recognizer.js';
+
+const compiled = new WeakMap<Recognizer, ContextPhrases>();
+
+function contextOf(recognizer: Recognizer): ContextPhrases {
+  let phrases = compiled.get(recognizer);
+  if (phrases === undefined) {
+    phrases = compileContext(recognizer.context);
+    compiled.set(recognizer, phrases);
+  }
+  return phrases;
+}
+
+/** Every regex match of every pattern. `matchAll` clones the regex, so no `lastIndex` carries over. */
+export function patternCandidates(recognizer: Recognizer, text: string): Candidate[] {
+  const out: Candidate[] = [];
+  for (const pattern of recognizer.patterns) {
+    for (const m of text.matchAll(pattern.regex)) {
+      if (m[0].length === 0) continue;
+      out.push({ start: m.index, end: m.index + m[0].length, score: pattern.score, pattern: pattern.name });
+    }
+  }
+  return out;
+}
+
+export interface ScanOptions {
+  /** Words before a span searched for context words (0 turns context off). */
+  contextWindow: number;
+}
+
+/**
+ * Spans of one recognizer, sorted by start. Among the recognizer's own hits, a span equal to or
+ * contained in a higher-or-equal scoring one is dropped (Presidio's `remove_duplicates`), so the
+ * same value is never reported twice.
+ */
+export function scan(recognizer: Recognizer, text: string, options: ScanOptions): Span[] {
+  const candidates = recognizer.find ? recognizer.find(text) : patternCandidates(recognizer, text);
+  if (candidates.length === 0) return [];
+  const phrases = contextOf(recognizer);
+  const source = `heuristics:${recognizer.id}`;
+  const scored: Span[] = [];
+  for (const c of candidates) {
+    const value = text.slice(c.start, c.end);
+    if (recognizer.invalidate?.(value, c.pattern)) continue;
+    const verdict = recognizer.validate?.(value, c.pattern);
+    if (verdict === false) continue;
+    let score = verdict === true ? 1 : c.score;
+    if (score < 1 && phrases.length > 0 && hasContext(wordsBefore(text, c.start, options.contextWindow), phrases)) {
+      score = boosted(score);
+    }
+    scored.push({ start: c.start, end: c.end, label: recognizer.type, score, source });
+  }
+  return removeDuplicates(scored);
+}
+
+/**
+ * Drops spans equal to or inside a span with a higher-or-equal score; returns them sorted by start.
+ * A sweep in (start asc, end desc, score desc) order sees every container before what it contains,
+ * and keeps only spans still open at the current start, so it stays linear for bounded spans.
+ */
+function removeDuplicates(spans: Span[]): Span[] {
+  if (spans.length < 2) return spans;
+  const ordered = [...spans].sort((a, b) => a.start - b.start || b.end - a.end || b.score - a.score);
+  const kept: Span[] = [];
+  let open: Span[] = [];
+  for (const s of ordered) {
+    if (open.length > 0) open = open.filter((o) => o.end > s.start || (o.end === s.end && o.start === s.start));
+    if (open.some((o) => o.start <= s.start && o.end >= s.end && o.score >= s.score)) continue;
+    kept.push(s);
+    open.push(s);
+  }
+  return kept;
+}

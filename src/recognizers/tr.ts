@@ -1,0 +1,24 @@
+/**
+ * Türkiye (pack `tr`): T.C. Kimlik No, 11 digits without a leading 0. 10th digit =
+ * (7·(d1+d3+d5+d7+d9) − (d2+d4+d6+d8)) mod 10, 11th = (d1+…+d10) mod 10. 0.3 → 1.0 or dropped.
+ */
+import type { Recognizer } from './recognizer.js';
+
+export function validateTckn(value: string): boolean {
+  if (!/^[1-9]\d{10}$/.test(value)) return false;
+  const d = [...value].map(Number);
+  const odd = d[0]! + d[2]! + d[4]! + d[6]! + d[8]!;
+  const even = d[1]! + d[3]! + d[5]! + d[7]!;
+  const tenth = (((odd * 7 - even) % 10) + 10) % 10;
+  const sum10 = d.slice(0, 10).reduce((a, b) => a + b, 0);
+  return tenth === d[9] && sum10 % 10 === d[10];
+}
+
+export const trNationalIdRecognizer: Recognizer = {
+  id: 'tr-national-id',
+  type: 'TR_NATIONAL_ID',
+  pack: 'tr',
+  patterns: [{ name: 'TCKN', regex: /(?<![\w\-.])[1-9]\d{10}(?![\w]|[\-.]\d)/g, score: 0.3 }],
+  context: ['tc kimlik', 'kimlik', 'tckn', 'tc no', 'kimlik no', 'vatandaşlık', 'nüfus'],
+  validate: validateTckn,
+};
