@@ -130,7 +130,7 @@ describe('nothing lost: every sample of a messy dataset is accounted for', () =>
     const client = new LocalDataframer();
     const ds = await client.dataframer.datasets
       .createWithFiles({ dataset_type: 'MULTI_FILE', name: 'multi', files })
-      .catch((e: unknown) => e);
+      .catch((e: unknown) => (e instanceof Error ? e : new Error(String(e))));
     if (ds instanceof Error) {
       // Refusing the upload outright is also "nothing lost", as long as it names the file and not its text.
       expect(ds.message).not.toContain(EMAIL);
