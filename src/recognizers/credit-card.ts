@@ -6,7 +6,17 @@
 import { allSameDigit, digitsOf, luhn } from './checksums.js';
 import type { Recognizer } from './recognizer.js';
 
-const CARD = /(?<![\w.\-])(?:[1-6]\d{3}(?:([ \-])\d{4}\1\d{4}\1\d{4}(?:\1\d{3})?|([ \-])\d{6}\2\d{4,5})|[1-6]\d{11,18})(?![\w]|[.\-]\d)/g;
+const L = '(?<![\\w.\\-])';
+const R = '(?![\\w]|[.\\-]\\d)';
+const re = (source: string) => new RegExp(L + source + R, 'g');
+// One pattern per layout, so a 16-digit card followed by more digits ("… 1111 12/25") and a
+// 19-digit card are both tried: each pattern matches independently.
+const PATTERNS = [
+  { name: 'Card 4-4-4-4', regex: re('[1-6]\\d{3}([ \\-])\\d{4}\\1\\d{4}\\1\\d{4}'), score: 0.3 },
+  { name: 'Card 4-4-4-4-3', regex: re('[1-6]\\d{3}([ \\-])\\d{4}\\1\\d{4}\\1\\d{4}\\1\\d{3}'), score: 0.3 },
+  { name: 'Card 4-6-5 / 4-6-4', regex: re('3\\d{3}([ \\-])\\d{6}\\1\\d{4,5}'), score: 0.3 },
+  { name: 'Card (bare)', regex: re('[1-6]\\d{11,18}'), score: 0.3 },
+];
 
 /** Issuer prefixes (IIN ranges) of the major networks. */
 const ISSUER = /^(?:4|5[1-5]|2[2-7]|3[47]|3[0689]|35|6(?:011|2|4[4-9]|5)|1|50|5[6-9]|6[0-9])/;
@@ -20,7 +30,7 @@ export const creditCardRecognizer: Recognizer = {
   id: 'credit-card',
   type: 'CREDIT_CARD',
   pack: 'global',
-  patterns: [{ name: 'All Credit Cards (weak)', regex: CARD, score: 0.3 }],
+  patterns: PATTERNS,
   context: ['credit', 'card', 'visa', 'mastercard', 'master card', 'amex', 'american express', 'discover', 'jcb', 'diners', 'maestro', 'debit', 'cc', 'payment', 'pan'],
   validate: validateCard,
   invalidate: (value) => allSameDigit(value),

@@ -4,6 +4,7 @@
  * the country and ISO 7064 mod 97 → 1.0; anything else → dropped.
  */
 import { ibanMod97 } from './checksums.js';
+import { eachMatch } from './matching.js';
 import type { Candidate, Recognizer } from './recognizer.js';
 
 /** IBAN length per country (ISO 13616 registry). */
@@ -23,9 +24,8 @@ const IBAN = /(?<![\w\-])[A-Z]{2}\d{2}(?:(?: ?[A-Z0-9]{4}){2,7}(?: ?[A-Z0-9]{1,3
  * Regex matches, cut to the country's registered length when the match ran on into a following
  * group ("BE68 5390 0754 7034 2024": the IBAN is the first 16 characters).
  */
-export function findIbans(text: string): Candidate[] {
-  const out: Candidate[] = [];
-  for (const m of text.matchAll(IBAN)) {
+export function findIbans(text: string, accept: (c: Candidate) => boolean): void {
+  eachMatch(IBAN, text, (m) => {
     const value = m[0];
     const length = IBAN_LENGTHS[value.slice(0, 2)];
     let end = value.length;
@@ -35,9 +35,8 @@ export function findIbans(text: string): Candidate[] {
       for (; i < value.length && count < length; i++) if (value[i] !== ' ') count++;
       if (count === length && (i === value.length || value[i] === ' ')) end = i;
     }
-    out.push({ start: m.index, end: m.index + end, score: 0.5, pattern: 'IBAN Generic' });
-  }
-  return out;
+    return accept({ start: m.index, end: m.index + end, score: 0.5, pattern: 'IBAN Generic' });
+  });
 }
 
 export function validateIban(value: string): boolean {

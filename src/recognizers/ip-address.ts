@@ -4,6 +4,7 @@
  * small parser instead of one giant regex. 0.6, as Presidio; a candidate that does not parse is
  * dropped. Version strings glued to more dots (`1.2.3.4.5`) are not addresses.
  */
+import { eachMatch } from './matching.js';
 import type { Candidate, Recognizer } from './recognizer.js';
 
 const OCTET = '(?:25[0-5]|2[0-4]\\d|1\\d\\d|[1-9]?\\d)';
@@ -38,8 +39,7 @@ export function isIpv6(address: string): boolean {
   return halves.length === 2 ? count <= 7 : count === 8;
 }
 
-function findIpv6(text: string): Candidate[] {
-  const out: Candidate[] = [];
+function findIpv6(text: string, accept: (c: Candidate) => boolean): void {
   for (const m of text.matchAll(IPV6_RUN)) {
     let value = m[0];
     if (value.length > 64) continue;
@@ -50,16 +50,13 @@ function findIpv6(text: string): Candidate[] {
     const prefix = /\/(\d{1,3})$/.exec(value);
     if (prefix && Number(prefix[1]) > 128) continue;
     if (core === '::') continue; // the unspecified address says nothing about anyone
-    if (isIpv6(core)) out.push({ start: m.index, end: m.index + value.length, score: 0.6, pattern: 'IPv6' });
+    if (isIpv6(core)) accept({ start: m.index, end: m.index + value.length, score: 0.6, pattern: 'IPv6' });
   }
-  return out;
 }
 
-function findIps(text: string): Candidate[] {
-  const out: Candidate[] = [];
-  for (const m of text.matchAll(IPV4)) out.push({ start: m.index, end: m.index + m[0].length, score: 0.6, pattern: 'IPv4' });
-  out.push(...findIpv6(text));
-  return out;
+function findIps(text: string, accept: (c: Candidate) => boolean): void {
+  eachMatch(IPV4, text, (m) => accept({ start: m.index, end: m.index + m[0].length, score: 0.6, pattern: 'IPv4' }));
+  findIpv6(text, accept);
 }
 
 export const ipAddressRecognizer: Recognizer = {

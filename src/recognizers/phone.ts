@@ -146,8 +146,8 @@ function phoneScore(plus: boolean, groups: readonly Group[]): number | undefined
 }
 
 /** Finds phone candidates: each maximal run, or its best sub-run split at spaces. */
-export function findPhones(text: string): Candidate[] {
-  const out: Candidate[] = [];
+export function findPhones(text: string, accept: (c: Candidate) => boolean): void {
+  // Runs are maximal, so the search always resumes after a run (a sub-run is chosen below).
   for (const m of text.matchAll(RUN)) {
     let run = m[0];
     const at = m.index;
@@ -159,9 +159,8 @@ export function findPhones(text: string): Candidate[] {
     const parsed = parseGroups(run, at);
     if (parsed === undefined) continue;
     const best = bestSubRun(parsed.plus, parsed.groups, at);
-    if (best) out.push(best);
+    if (best) accept(best);
   }
-  return out;
 }
 
 function bestSubRun(plus: boolean, groups: readonly Group[], runStart: number): Candidate | undefined {

@@ -61,7 +61,8 @@ export interface Recognizer {
   readonly invalidate?: (value: string, pattern: string) => boolean;
   /**
    * Custom candidate search for families a single regex cannot express (phone numbers, URLs).
-   * Must be linear-time; its candidates still go through `validate`/`invalidate` and context.
+   * Must be linear-time. Each candidate goes to `accept`, which runs `invalidate`/`validate` and
+   * context and answers whether it was kept (a finder may then look for overlapping candidates).
    */
-  readonly find?: (text: string) => Candidate[];
+  readonly find?: (text: string, accept: (candidate: Candidate) => boolean) => void;
 }

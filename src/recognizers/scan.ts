@@ -4,6 +4,7 @@
  */
 import type { Span } from '../types.js';
 import { boosted, compileContext, hasContext, wordsBefore, type ContextPhrases } from './context.js';
+import { eachMatch } from './matching.js';
 import type { Candidate, Recognizer } from './recognizer.js';
 
 const compiled = new WeakMap<Recognizer, ContextPhrases>();
@@ -17,18 +18,6 @@ function contextOf(recognizer: Recognizer): ContextPhrases {
   return phrases;
 }
 
-/** Every regex match of every pattern. `matchAll` clones the regex, so no `lastIndex` carries over. */
-export function patternCandidates(recognizer: Recognizer, text: string): Candidate[] {
-  const out: Candidate[] = [];
-  for (const pattern of recognizer.patterns) {
-    for (const m of text.matchAll(pattern.regex)) {
-      if (m[0].length === 0) continue;
-      out.push({ start: m.index, end: m.index + m[0].length, score: pattern.score, pattern: pattern.name });
-    }
-  }
-  return out;
-}
-
 export interface ScanOptions {
   /** Words before a span searched for context words (0 turns context off). */
   contextWindow: number;
@@ -40,21 +29,27 @@ export interface ScanOptions {
  * same value is never reported twice.
  */
 export function scan(recognizer: Recognizer, text: string, options: ScanOptions): Span[] {
-  const candidates = recognizer.find ? recognizer.find(text) : patternCandidates(recognizer, text);
-  if (candidates.length === 0) return [];
   const phrases = contextOf(recognizer);
   const source = `heuristics:${recognizer.id}`;
   const scored: Span[] = [];
-  for (const c of candidates) {
+  const accept = (c: Candidate): boolean => {
     const value = text.slice(c.start, c.end);
-    if (recognizer.invalidate?.(value, c.pattern)) continue;
+    if (recognizer.invalidate?.(value, c.pattern)) return false;
     const verdict = recognizer.validate?.(value, c.pattern);
-    if (verdict === false) continue;
+    if (verdict === false) return false;
     let score = verdict === true ? 1 : c.score;
     if (score < 1 && phrases.length > 0 && hasContext(wordsBefore(text, c.start, options.contextWindow), phrases)) {
       score = boosted(score);
     }
     scored.push({ start: c.start, end: c.end, label: recognizer.type, score, source });
+    return true;
+  };
+  if (recognizer.find) {
+    recognizer.find(text, accept);
+  } else {
+    for (const pattern of recognizer.patterns) {
+      eachMatch(pattern.regex, text, (m) => accept({ start: m.index, end: m.index + m[0].length, score: pattern.score, pattern: pattern.name }));
+    }
   }
   return removeDuplicates(scored);
 }

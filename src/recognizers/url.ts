@@ -49,8 +49,7 @@ function validHost(host: string, tlds: 'known' | 'bare'): boolean {
   return tlds === 'known' ? isKnownTld(tld) : BARE_DOMAIN_TLDS.has(tld.toLowerCase()) && tld === tld.toLowerCase();
 }
 
-export function findUrls(text: string): Candidate[] {
-  const out: Candidate[] = [];
+export function findUrls(text: string, accept: (c: Candidate) => boolean): void {
   const push = (re: RegExp, score: number, pattern: string, tlds: 'known' | 'bare') => {
     for (const m of text.matchAll(re)) {
       const value = trimUrl(m[0]);
@@ -58,13 +57,12 @@ export function findUrls(text: string): Candidate[] {
       const after = text.charAt(m.index + value.length);
       if (value.length === m[0].length && /[\w@]/.test(after)) continue; // glued to more text
       if (!validHost(hostOf(value), tlds)) continue;
-      out.push({ start: m.index, end: m.index + value.length, score, pattern });
+      accept({ start: m.index, end: m.index + value.length, score, pattern });
     }
   };
   push(SCHEME_URL, 0.6, 'URL (scheme)', 'known');
   push(WWW_URL, 0.5, 'URL (www)', 'known');
   push(BARE_URL, 0.5, 'URL (bare domain)', 'bare');
-  return out;
 }
 
 export const urlRecognizer: Recognizer = {
