@@ -1,3 +1,4 @@
+import { validateMaskOptions } from './validate-mask-options.js';
 import type { MaskConfig, MaskRule } from '../masks/index.js';
 import { MASK_STRATEGIES, validateMaskConfig } from '../masks/index.js';
 import { resolveTypes } from '../engine/labels.js';
@@ -105,12 +106,8 @@ function validateCommon(
   }
 
   const maskConfig = normaliseMaskConfig(family, params.mask_config, resolved.display, caps.knownTypes);
-  const maskOptions = params.mask_options ?? {};
-  if (typeof maskOptions !== 'object' || maskOptions === null) throw new BadRequestError('mask_options must be an object', 'mask_options');
   const usesEncrypt = Object.values(maskConfig).some((r) => strategyOf(r) === 'ENCRYPT');
-  if (usesEncrypt && maskOptions.encryption_key === undefined) {
-    throw new BadRequestError('mask_config uses ENCRYPT: mask_options.encryption_key is required', 'mask_options.encryption_key');
-  }
+  const maskOptions = validateMaskOptions(params.mask_options, usesEncrypt);
 
   return {
     method,
