@@ -5,7 +5,7 @@ import type { MaskConfig, MaskerOptions } from '../masks/index.js';
 import { recognize, heuristicTypes } from '../recognizers/registry.js';
 import { detectWithLlm } from '../llm/detect.js';
 import { createMasker } from '../masks/index.js';
-import { EngineError, isAbort, reasonOf, throwIfAborted } from './errors.js';
+import { EngineError, failureReason, isAbort, reasonOf, throwIfAborted } from './errors.js';
 import { FREE_TEXT_TYPES, promptFor } from './labels.js';
 import { mergeSpansInText } from './merge.js';
 import { planFor, type DetectionMethod } from './methods.js';
@@ -139,7 +139,7 @@ export function createEngine(options: EngineOptions = {}): Engine {
           for (const s of found) if (s.score >= threshold) spans[i]!.push(s);
         } catch (error) {
           if (isAbort(error)) throw error;
-          errors[i] = `llm_failed: ${reasonOf(error)}`;
+          errors[i] = failureReason('llm_failed', error);
         }
         opts.onProgress?.(i + 1, total);
       }
@@ -168,7 +168,7 @@ export function createEngine(options: EngineOptions = {}): Engine {
         try {
           samples.push({ text: await masker.mask(texts[i]!, d.spans, config, opts.displayLabel), spans: d.spans });
         } catch (error) {
-          samples.push({ spans: [], error: `mask_failed: ${reasonOf(error)}` });
+          samples.push({ spans: [], error: failureReason('mask_failed', error) });
         }
       }
       return { samples, pseudonymMap: masker.pseudonymMap() };
@@ -205,7 +205,7 @@ async function predictIsolatingFailures(
   } catch (error) {
     if (isAbort(error) || texts.length === 1) {
       if (isAbort(error)) throw error;
-      return [{ error: `inference_failed: ${reasonOf(error)}` }];
+      return [{ error: failureReason('inference_failed', error) }];
     }
   }
   const out: Prediction[] = [];
@@ -216,7 +216,7 @@ async function predictIsolatingFailures(
       out.push({ spans: spans ?? [] });
     } catch (error) {
       if (isAbort(error)) throw error;
-      out.push({ error: `inference_failed: ${reasonOf(error)}` });
+      out.push({ error: failureReason('inference_failed', error) });
     }
     opts.onProgress?.(i + 1, total);
   }

@@ -10,7 +10,8 @@ export type EngineErrorCode =
   | 'llm_failed'
   | 'mask_failed'
   | 'aborted'
-  | 'invalid_input';
+  | 'invalid_input'
+  | 'engine_protocol';
 
 export class EngineError extends Error {
   override readonly name = 'EngineError';
@@ -43,4 +44,32 @@ export function isAbort(error: unknown): boolean {
 
 export function throwIfAborted(signal: AbortSignal | undefined): void {
   if (signal?.aborted) throw new EngineError('aborted', 'the operation was aborted');
+}
+
+/** `reasonOf`, prefixed with `code` unless the error already carries its own code. */
+export function failureReason(code: EngineErrorCode, error: unknown): string {
+  return error instanceof EngineError ? reasonOf(error) : `${code}: ${reasonOf(error)}`;
+}
+
+/**
+ * Settles with `work`, or rejects as soon as `signal` aborts: a worker that never replies must not
+ * keep a canceled job waiting forever.
+ */
+export function raceAbort<T>(work: Promise<T>, signal: AbortSignal | undefined): Promise<T> {
+  if (!signal) return work;
+  throwIfAborted(signal);
+  return new Promise<T>((resolve, reject) => {
+    const onAbort = () => reject(new EngineError('aborted', 'the operation was aborted'));
+    signal.addEventListener('abort', onAbort, { once: true });
+    work.then(
+      (value) => {
+        signal.removeEventListener('abort', onAbort);
+        resolve(value);
+      },
+      (error: unknown) => {
+        signal.removeEventListener('abort', onAbort);
+        reject(error);
+      },
+    );
+  });
 }

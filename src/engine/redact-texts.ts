@@ -1,7 +1,7 @@
 import type { Span } from '../types.js';
 import type { Masker, MaskConfig } from '../masks/index.js';
 import type { DetectOptions, Engine } from './engine.js';
-import { reasonOf, throwIfAborted } from './errors.js';
+import { EngineError, failureReason, raceAbort, throwIfAborted } from './errors.js';
 
 /** Written instead of a text whose detection or masking failed: unmasked text never reaches an output. */
 export const FAILED_PLACEHOLDER = '[REDACTION_FAILED]';
@@ -31,7 +31,11 @@ export async function redactTexts(
   for (let start = 0; start < texts.length; start += batchSize) {
     throwIfAborted(detect.signal);
     const batch = texts.slice(start, start + batchSize);
-    const detections = await engine.detect(batch, detect);
+    const detections = await raceAbort(engine.detect(batch, detect), detect.signal);
+    if (detections.length !== batch.length) {
+      // A reply of the wrong length cannot be lined up with its texts: fail loudly, never guess.
+      throw new EngineError('engine_protocol', `the engine returned ${detections.length} results for ${batch.length} texts`);
+    }
     for (const [i, d] of detections.entries()) {
       if (d.error !== undefined) {
         out.push({ text: FAILED_PLACEHOLDER, spans: [], error: d.error });
@@ -40,7 +44,7 @@ export async function redactTexts(
       try {
         out.push({ text: await masker.mask(batch[i]!, d.spans, maskConfig, displayLabel), spans: d.spans });
       } catch (error) {
-        out.push({ text: FAILED_PLACEHOLDER, spans: [], error: `mask_failed: ${reasonOf(error)}` });
+        out.push({ text: FAILED_PLACEHOLDER, spans: [], error: failureReason('mask_failed', error) });
       }
     }
     onProgress?.(Math.min(texts.length, start + batch.length), texts.length);
