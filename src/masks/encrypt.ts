@@ -37,7 +37,7 @@ export async function decryptToken(payload: string, key: CryptoKey): Promise<str
   if (bytes === undefined || bytes.length < IV_BYTES + 16) return undefined;
   try {
     const plain = await subtle().decrypt({ name: 'AES-GCM', iv: bytes.subarray(0, IV_BYTES) }, key, bytes.subarray(IV_BYTES));
-    return new TextDecoder().decode(plain);
+    return new TextDecoder("utf-8", { ignoreBOM: true }).decode(plain); // keep a leading U+FEFF: it is part of the value
   } catch {
     return undefined;
   }
