@@ -100,3 +100,22 @@ export async function oraclePredict(
   }));
   return { spans, windows };
 }
+
+/** The windows `oraclePredict` uses for the first label group (word ranges, end exclusive). */
+export function oracleWindows(m: OracleModel, text: string, labels: readonly string[]): { start: number; end: number }[] {
+  const { config, encoder } = m;
+  const pieces = splitWords(text).map((w) => encoder.wordPieces(w.text));
+  const head = [...encoder.prefix, ...encoder.prompt(labels.slice(0, config.maxTypes))];
+  const budget = encoder.maxTokens - head.length - encoder.suffix.length;
+  const out: { start: number; end: number }[] = [];
+  let start = 0;
+  while (start < pieces.length) {
+    let end = start;
+    let tokens = 0;
+    while (end < pieces.length && end - start < config.maxLen && tokens + pieces[end]!.length <= budget) tokens += pieces[end++]!.length;
+    out.push({ start, end });
+    if (end >= pieces.length) break;
+    start = end - config.maxWidth;
+  }
+  return out;
+}
