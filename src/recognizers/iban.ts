@@ -35,7 +35,7 @@ export function findIbans(text: string, accept: (c: Candidate) => boolean): void
       for (; i < value.length && count < length; i++) if (value[i] !== ' ') count++;
       if (count === length && (i === value.length || value[i] === ' ')) end = i;
     }
-    return accept({ start: m.index, end: m.index + end, score: 0.5, pattern: 'IBAN Generic' });
+    accept({ start: m.index, end: m.index + end, score: 0.5, pattern: 'IBAN Generic' });
   });
 }
 

@@ -55,7 +55,7 @@ function findIpv6(text: string, accept: (c: Candidate) => boolean): void {
 }
 
 function findIps(text: string, accept: (c: Candidate) => boolean): void {
-  eachMatch(IPV4, text, (m) => accept({ start: m.index, end: m.index + m[0].length, score: 0.6, pattern: 'IPv4' }));
+  eachMatch(IPV4, text, (m) => void accept({ start: m.index, end: m.index + m[0].length, score: 0.6, pattern: 'IPv4' }));
   findIpv6(text, accept);
 }
 

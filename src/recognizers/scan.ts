@@ -48,7 +48,7 @@ export function scan(recognizer: Recognizer, text: string, options: ScanOptions)
     recognizer.find(text, accept);
   } else {
     for (const pattern of recognizer.patterns) {
-      eachMatch(pattern.regex, text, (m) => accept({ start: m.index, end: m.index + m[0].length, score: pattern.score, pattern: pattern.name }));
+      eachMatch(pattern.regex, text, (m) => void accept({ start: m.index, end: m.index + m[0].length, score: pattern.score, pattern: pattern.name }));
     }
   }
   return removeDuplicates(scored);
