@@ -1,4 +1,5 @@
 import { loadGliner, type GlinerLoadOptions, type GlinerModel, type ModelSource } from '../gliner/index.js';
+import { EngineError } from './errors.js';
 
 /** Folder name of the model shipped in the package (see `models/`). */
 export const DEFAULT_MODEL_DIR = 'pii-local-small';
@@ -33,5 +34,5 @@ export async function defaultModelSource(): Promise<string> {
     if (existsSync(path.join(candidate, 'gliner_config.json'))) return candidate;
     dir = path.dirname(dir);
   }
-  throw new Error(`the bundled model folder models/${DEFAULT_MODEL_DIR} was not found next to the package`);
+  throw new EngineError('model_load_failed', `the bundled model folder models/${DEFAULT_MODEL_DIR} was not found next to the package`);
 }
