@@ -58,6 +58,11 @@ export function onnxCandidates(backend: 'wasm' | 'webgpu', variant: ModelVariant
   return order.flatMap((v) => VARIANT_FILES[v]).flatMap((name) => [`onnx/${name}`, name]);
 }
 
+/** Whether a chosen ONNX file is one of the int8 variants. */
+export function isInt8File(file: string): boolean {
+  return VARIANT_FILES.int8.includes(file.replace(/^onnx\//, ''));
+}
+
 /** A reader for any {@link ModelSource}. */
 export function openSource(source: ModelSource, options: ReadOptions = {}): ModelReader {
   if (source instanceof URL) return source.protocol === 'file:' ? folderReader(source, options) : urlReader(source.href, options);

@@ -12,7 +12,7 @@ import { Tokenizer } from '@huggingface/tokenizers';
 import { EngineError, isAbort } from '../engine/errors.js';
 import { parseConfig, type GlinerConfig } from './config.js';
 import { GlinerError, loadError } from './errors.js';
-import { onnxCandidates, openSource, type FileProgress, type ModelSource, type ModelVariant } from './files.js';
+import { isInt8File, onnxCandidates, openSource, type FileProgress, type ModelSource, type ModelVariant } from './files.js';
 import { GlinerRunner, type GlinerModel } from './model.js';
 import { PromptEncoder } from './prompt.js';
 import { openSession, resolveBackend } from './session.js';
@@ -25,8 +25,9 @@ export { GlinerError, type GlinerFailure } from './errors.js';
 /** Options of {@link loadGliner}. */
 export interface GlinerLoadOptions {
   /**
-   * Execution provider. `auto`: WebGPU when the browser grants an adapter, else WASM; a WebGPU
-   * session that fails to open falls back to WASM. An explicit `webgpu` does not fall back.
+   * Execution provider. `auto`: WebGPU when the browser grants an adapter and the model has an
+   * fp16/fp32 file, else WASM; a WebGPU session that fails to open falls back to WASM. An explicit
+   * `webgpu` does not fall back.
    * @defaultValue 'auto'
    */
   backend?: 'auto' | 'wasm' | 'webgpu';
@@ -68,9 +69,11 @@ export async function loadGliner(source: ModelSource, options: GlinerLoadOptions
     }
     const encoder = new PromptEncoder(tokenizer, config, tokenizerJson, tokenizerConfig);
 
-    const backend = await resolveBackend(options.backend);
-    const { bytes } = await reader.onnx(onnxCandidates(backend, options.variant));
+    let backend = await resolveBackend(options.backend);
+    const { file, bytes } = await reader.onnx(onnxCandidates(backend, options.variant));
     if (options.signal?.aborted) throw new EngineError('aborted', 'model loading was aborted');
+    // dynamic-int8 graphs fall off the WebGPU EP and run slower there than on WASM (gliner.md §5)
+    if ((options.backend ?? 'auto') === 'auto' && backend === 'webgpu' && isInt8File(file)) backend = 'wasm';
     const session = await openSession(bytes, backend, {
       numThreads: options.numThreads,
       wasmPaths: options.wasmPaths,

@@ -105,3 +105,28 @@ describe('contents sources', () => {
     expect((error as Error).message).not.toContain('secret');
   });
 });
+
+describe('backend choice', () => {
+  it('recognizes int8 file names, which auto keeps off WebGPU', async () => {
+    const { isInt8File } = await import('../../src/gliner/files.js');
+    expect(isInt8File('onnx/model_quantized.onnx')).toBe(true);
+    expect(isInt8File('model_int8.onnx')).toBe(true);
+    expect(isInt8File('onnx/model_fp16.onnx')).toBe(false);
+    expect(isInt8File('onnx/model.onnx')).toBe(false);
+  });
+
+  it('says which step failed when an explicit webgpu backend cannot open (Node has no WebGPU)', async () => {
+    const error = await loadGliner(TINY, { backend: 'webgpu' }).then(
+      async (m) => { await m.dispose(); return undefined; },
+      (e: unknown) => e as Error,
+    );
+    expect(error).toMatchObject({ code: 'model_load_failed', reason: 'session_failed' });
+    expect(error!.message).toMatch(/on webgpu/);
+  });
+
+  it('resolves auto to wasm in Node', async () => {
+    const model = await loadGliner(TINY);
+    expect(model.backend).toBe('wasm');
+    await model.dispose();
+  });
+});
