@@ -130,3 +130,17 @@ describe('backend choice', () => {
     await model.dispose();
   });
 });
+
+describe('aborting a load', () => {
+  it('rejects with code aborted when the signal is already aborted', async () => {
+    const controller = new AbortController();
+    controller.abort();
+    await expect(loadGliner(TINY, { signal: controller.signal })).rejects.toMatchObject({ code: 'aborted' });
+  });
+
+  it('rejects with code aborted when aborted between files', async () => {
+    const controller = new AbortController();
+    const load = loadGliner(TINY, { signal: controller.signal, onProgress: () => controller.abort() });
+    await expect(load).rejects.toMatchObject({ code: 'aborted' });
+  });
+});
