@@ -3,7 +3,7 @@
  * Grouped as printed 0.1, bare 0.01 (Presidio's scores); checksum passes → 1.0, fails → dropped.
  */
 import { allSameDigit, digitsOf, weightedSum } from './checksums.js';
-import type { Recognizer } from './recognizer.js';
+import { WEAK_CHECKSUM_SCORE, type Recognizer } from './recognizer.js';
 
 const L = '(?<![\\w\\-.])';
 const R = '(?![\\w]|[\\-.]\\d)';
@@ -59,6 +59,7 @@ export const auAcnRecognizer: Recognizer = {
     { name: 'ACN (low)', regex: re('\\d{9}'), score: 0.01 },
   ],
   context: ['australian company number', 'acn'],
+  validatedScore: WEAK_CHECKSUM_SCORE,
   validate: validateAcn,
 };
 
@@ -71,6 +72,7 @@ export const auTfnRecognizer: Recognizer = {
     { name: 'TFN (low)', regex: re('\\d{9}'), score: 0.01 },
   ],
   context: ['tax file number', 'tfn'],
+  validatedScore: WEAK_CHECKSUM_SCORE,
   validate: validateTfn,
 };
 
@@ -83,5 +85,6 @@ export const auMedicareRecognizer: Recognizer = {
     { name: 'Medicare (low)', regex: re('[2-6]\\d{9}'), score: 0.01 },
   ],
   context: ['medicare'],
+  validatedScore: WEAK_CHECKSUM_SCORE,
   validate: validateMedicare,
 };

@@ -4,7 +4,7 @@
  * 4 digits, 1 letter; 0.5, no checksum exists).
  */
 import { digitsOf, verhoeff } from './checksums.js';
-import type { Recognizer } from './recognizer.js';
+import { WEAK_CHECKSUM_SCORE, type Recognizer } from './recognizer.js';
 
 export function validateAadhaar(value: string): boolean {
   const d = digitsOf(value);
@@ -20,6 +20,7 @@ export const inAadhaarRecognizer: Recognizer = {
     { name: 'Aadhaar (bare)', regex: /(?<![\w\-.])[2-9]\d{11}(?![\w]|[\-.]\d)/g, score: 0.01 },
   ],
   context: ['aadhaar', 'aadhar', 'uid', 'uidai', 'unique identification'],
+  validatedScore: WEAK_CHECKSUM_SCORE,
   validate: validateAadhaar,
 };
 

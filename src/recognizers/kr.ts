@@ -1,5 +1,5 @@
 /**
- * Korea (pack `kr`): Resident Registration Number YYMMDD-GHIJKLX. 0.5; before October 2020 the
+ * Korea (pack `kr`): Resident Registration Number YYMMDD-GHIJKLX. 0.5 (0.2 without the dash); before October 2020 the
  * region code (00–95) and the check digit (11 − Σ w·d mod 11) mod 10 with weights 2..9,2..5 hold
  * → 1.0. Newer numbers end in random digits, so a failing check keeps 0.5 (Presidio's rule).
  */
@@ -18,7 +18,11 @@ export const krRrnRecognizer: Recognizer = {
   id: 'kr-rrn',
   type: 'KR_RRN',
   pack: 'kr',
-  patterns: [{ name: 'RRN (medium)', regex: /(?<![\w\-.])\d{2}(?:0[1-9]|1[0-2])(?:0[1-9]|[12]\d|3[01])-?[1-4]\d{6}(?![\w]|[\-.]\d)/g, score: 0.5 }],
+  patterns: [
+    { name: 'RRN (medium)', regex: /(?<![\w\-.])\d{2}(?:0[1-9]|1[0-2])(?:0[1-9]|[12]\d|3[01])-[1-4]\d{6}(?![\w]|[\-.]\d)/g, score: 0.5 },
+    // Without the dash, 13 digits are as likely another country's id (ZA): needs a context word.
+    { name: 'RRN (bare)', regex: /(?<![\w\-.])\d{2}(?:0[1-9]|1[0-2])(?:0[1-9]|[12]\d|3[01])[1-4]\d{6}(?![\w]|[\-.]\d)/g, score: 0.2 },
+  ],
   context: ['korean rrn', 'resident registration number', 'rrn', 'rrn#', '주민등록번호', '주민번호'],
   validate: validateRrn,
 };

@@ -7,9 +7,10 @@
  *   number length (E.164: at most 15 digits) → 0.6; an unknown code with 8–15 digits → 0.3;
  * - **NANP** (US/CA): `NXX NXX XXXX` with `(…)`, `-`, `.` or space, optional leading `1` → 0.4;
  * - **trunk-prefixed national** (`0` + area + subscriber: UK, DE, FR, IT, NL, AU, JP, KR, IN, …),
- *   9–12 digits in separated groups → 0.4;
+ *   10–12 digits in separated groups → 0.4;
  * - **fixed national shapes** without a trunk prefix (ES `6xx xxx xxx`, IN `98765 43210`,
- *   CN `138 0013 8000`, BR `(11) 91234-5678`) → 0.3;
+ *   CN `138 0013 8000`, BR `(11) 91234-5678`) → 0.25: plain digit groups, so below the default
+ *   threshold until a context word ("tel", "móvil", …) lifts them;
  * - the same digits with no separator at all (a bare NANP or trunk number) → 0.1, for context to lift.
  *
  * Digit count is always 7–15. Digits glued to letters (`text630-596-1111`, Presidio #1301), runs
@@ -131,17 +132,17 @@ function phoneScore(plus: boolean, groups: readonly Group[]): number | undefined
     return bare ? 0.1 : 0.4;
   }
   // Trunk-prefixed national numbers.
-  if (all[0] === '0' && all[1] !== '0' && all.length >= 9 && all.length <= 12) {
+  if (all[0] === '0' && all[1] !== '0' && all.length >= 10 && all.length <= 12) {
     if (bare) return all.length >= 10 && all.length <= 11 ? 0.1 : undefined;
     const okGroups = groups.every((g, i) => (i === 0 ? g.digits.length >= 2 && g.digits.length <= 5 : g.digits.length >= 2 && g.digits.length <= 8));
     return okGroups ? 0.4 : undefined;
   }
   if (bare) return undefined;
   const shape = sizes(groups);
-  if (/^[6-9]/.test(all) && (shape === '3,3,3' || shape === '3,2,2,2')) return 0.3; // ES
-  if (/^[6-9]/.test(all) && shape === '5,5') return 0.3; // IN mobile
-  if (/^1[3-9]/.test(all) && shape === '3,4,4') return 0.3; // CN mobile
-  if (first.paren && first.digits.length === 2 && first.digits[0] !== '0' && (shape === '2,4,4' || shape === '2,5,4')) return 0.3; // BR
+  if (/^[6-9]/.test(all) && (shape === '3,3,3' || shape === '3,2,2,2')) return 0.25; // ES
+  if (/^[6-9]/.test(all) && shape === '5,5') return 0.25; // IN mobile
+  if (/^1[3-9]/.test(all) && shape === '3,4,4') return 0.25; // CN mobile
+  if (first.paren && first.digits.length === 2 && first.digits[0] !== '0' && (shape === '2,4,4' || shape === '2,5,4')) return 0.25; // BR
   return undefined;
 }
 
@@ -192,6 +193,6 @@ export const phoneRecognizer: Recognizer = {
   type: 'PHONE_NUMBER',
   pack: 'global',
   patterns: [],
-  context: ['phone', 'telephone', 'tel', 'mobile', 'cell', 'cellphone', 'call', 'fax', 'contact', 'number', 'whatsapp', 'ph', 'mob', 'landline', 'hotline', 'dial', 'text', 'sms', 'tel.', 'teléfono', 'telefon', 'téléphone', 'telefono', 'handy'],
+  context: ['phone', 'telephone', 'tel', 'mobile', 'cell', 'cellphone', 'call', 'fax', 'contact', 'number', 'whatsapp', 'ph', 'mob', 'landline', 'hotline', 'dial', 'text', 'sms', 'tel.', 'teléfono', 'telefon', 'téléphone', 'telefono', 'handy', 'móvil', 'movil', 'celular', 'portable', 'mobil', 'cellulare'],
   find: findPhones,
 };

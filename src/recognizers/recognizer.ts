@@ -3,8 +3,9 @@
  * with base scores, context words) plus two hooks. Scoring contract:
  *
  * - each pattern match starts at its pattern's base `score`;
- * - `validate` (checksum, calendar, …) is tri-state: `true` lifts the score to 1.0, `false` drops
- *   the match, `undefined` keeps the base score;
+ * - `validate` (checksum, calendar, …) is tri-state: `true` lifts the score to 1.0 (or to the
+ *   recognizer's `validatedScore` when its check is weak), `false` drops the match, `undefined`
+ *   keeps the base score;
  * - `invalidate` returning `true` drops the match (known sample values, all-same digits, …);
  * - a context word before the match adds 0.35, with a floor of 0.4 and a cap of 1.0 (see `context.ts`).
  *
@@ -25,6 +26,9 @@ export interface Pattern {
   /** Base score in 0..1 before validation and context. */
   score: number;
 }
+
+/** Score of a number whose single check digit passes: evidence, not proof (see `Recognizer.validatedScore`). */
+export const WEAK_CHECKSUM_SCORE = 0.7;
 
 /** A raw hit before scoring: offsets into the text, the matched value and the pattern behind it. */
 export interface Candidate {
@@ -55,6 +59,13 @@ export interface Recognizer {
   readonly patterns: readonly Pattern[];
   /** Context words or phrases (lower case, matched as whole words before the span). */
   readonly context: readonly string[];
+  /**
+   * Score a passing `validate` gives. 1.0 by default (Presidio). Lower for a weak check on a bare
+   * number (one check digit over digits only: 1 random number in 10 or 11 passes), so a context
+   * word still decides between same-shaped identifiers of different countries (ACN vs TFN vs SIN).
+   * @defaultValue 1
+   */
+  readonly validatedScore?: number;
   /** Tri-state validation of a matched value (see the module comment). */
   readonly validate?: (value: string, pattern: string) => Validation;
   /** `true` drops the match. */

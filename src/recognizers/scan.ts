@@ -37,7 +37,7 @@ export function scan(recognizer: Recognizer, text: string, options: ScanOptions)
     if (recognizer.invalidate?.(value, c.pattern)) return false;
     const verdict = recognizer.validate?.(value, c.pattern);
     if (verdict === false) return false;
-    let score = verdict === true ? 1 : c.score;
+    let score = verdict === true ? Math.max(c.score, recognizer.validatedScore ?? 1) : c.score;
     if (score < 1 && phrases.length > 0 && hasContext(wordsBefore(text, c.start, options.contextWindow), phrases)) {
       score = boosted(score);
     }

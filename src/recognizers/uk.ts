@@ -3,7 +3,7 @@
  * Insurance number (prefix rules, 0.5) and postcode (0.35 with the space, 0.1 without).
  */
 import { allSameDigit, digitsOf, weightedSum } from './checksums.js';
-import type { Recognizer } from './recognizer.js';
+import { WEAK_CHECKSUM_SCORE, type Recognizer } from './recognizer.js';
 
 const L = '(?<![\\w\\-.])';
 const R = '(?![\\w]|[\\-.]\\d)';
@@ -20,6 +20,7 @@ export const ukNhsRecognizer: Recognizer = {
   pack: 'uk',
   patterns: [{ name: 'NHS (medium)', regex: new RegExp(`${L}\\d{3}([\\- ]?)\\d{3}\\1\\d{4}${R}`, 'g'), score: 0.5 }],
   context: ['national health service', 'nhs', 'health services authority', 'health authority', 'patient', 'chi'],
+  validatedScore: WEAK_CHECKSUM_SCORE,
   validate: validateNhs,
   invalidate: allSameDigit,
 };

@@ -12,7 +12,7 @@
  * - MEDICAL_LICENSE: DEA number, 2 letters + 7 digits, 0.4 → check digit → 1.0.
  */
 import { allSameDigit, digitsOf, weightedSum } from './checksums.js';
-import type { Recognizer } from './recognizer.js';
+import { WEAK_CHECKSUM_SCORE, type Recognizer } from './recognizer.js';
 
 const L = '(?<![\\w\\-.])';
 const R = '(?![\\w]|[\\-.]\\d)';
@@ -79,6 +79,7 @@ export const abaRoutingRecognizer: Recognizer = {
     { name: 'ABA routing number (dashed)', regex: re('[0123678]\\d{3}-\\d{4}-\\d'), score: 0.3 },
   ],
   context: ['aba', 'routing', 'abarouting', 'association', 'bankrouting', 'rtn', 'transit'],
+  validatedScore: WEAK_CHECKSUM_SCORE,
   validate: validateAba,
   invalidate: allSameDigit,
 };

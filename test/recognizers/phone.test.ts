@@ -31,11 +31,11 @@ describe('PHONE_NUMBER', () => {
     ['(02) 9876 5432', 0.4], // AU
     ['03-1234-5678', 0.4], // JP
     ['010-1234-5678', 0.4], // KR
-    // national shapes without a trunk prefix
-    ['912 345 678', 0.3], // ES
-    ['98765 43210', 0.3], // IN
-    ['138 0013 8000', 0.3], // CN
-    ['(11) 91234-5678', 0.3], // BR
+    // national shapes without a trunk prefix: below the default threshold until context lifts them
+    ['912 345 678', 0.25], // ES
+    ['98765 43210', 0.25], // IN
+    ['138 0013 8000', 0.25], // CN
+    ['(11) 91234-5678', 0.25], // BR
   ])('finds %j with base score %d', (value, score) => {
     expect(found(`Numbers: ${value} here`, 'PHONE_NUMBER', { contextWindow: 0 })).toEqual([{ value, score }]);
   });
@@ -64,6 +64,10 @@ describe('PHONE_NUMBER', () => {
     ['version 1.2.3.4'],
   ])('does not take %j for a phone number', (text) => {
     expect(values(text, 'PHONE_NUMBER')).toEqual([]);
+  });
+
+  it('lifts a plain national shape over the default threshold with a context word', () => {
+    expect(found('móvil 612 345 678', 'PHONE_NUMBER')[0]?.score).toBeCloseTo(0.6);
   });
 
   it('separates a number from a neighbouring year joined by a space', () => {

@@ -5,6 +5,9 @@ describe('UK_NHS', () => {
   it.each(['943 476 5919', '943-476-5919', '9434765919'])('finds %s at 1.0 (mod 11)', (value) => {
     expect(found(`NHS ${value}`, 'UK_NHS')).toEqual([{ value, score: 1 }]);
   });
+  it('scores a valid number 0.7 without context (one 10-digit number in 11 passes mod 11)', () => {
+    expect(found('ref 943 476 5919', 'UK_NHS')).toEqual([{ value: '943 476 5919', score: 0.7 }]);
+  });
   it.each([['943 476 5918'], ['943 476-5919'], ['94347659190'], ['0000000000'], ['a9434765919']])('rejects %j', (text) => {
     expect(values(text, 'UK_NHS')).toEqual([]);
   });
