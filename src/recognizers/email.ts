@@ -3,12 +3,35 @@
  * must end in a known top-level domain (→ 1.0), else the match is dropped, as Presidio does with
  * `tldextract`.
  */
-import type { Recognizer } from './recognizer.js';
+import type { Candidate, Recognizer } from './recognizer.js';
 import { isKnownTld } from './tlds.js';
 
 // Local part: 1–64 atom characters; host: 1–8 labels of 1–63 characters, then a TLD. Bounded
 // repetition and a left boundary that rejects starts inside a longer local part keep it linear.
-const EMAIL = /(?<![\w.%+\-@'])[A-Za-z0-9!#$%&'*+\/=?^_`{|}~\-](?:[A-Za-z0-9!#$%&'*+\/=?^_`{|}~.\-]{0,63})@(?:[A-Za-z0-9](?:[A-Za-z0-9\-]{0,61}[A-Za-z0-9])?\.){1,8}(?:[A-Za-z]{2,24}|xn--[A-Za-z0-9\-]{1,59})(?![\w\-@]|\.[A-Za-z0-9])/g;
+// Run sticky from the start of the local part found by walking back from each '@' (prose has few
+// '@', so this skips the per-position work a free-running search would do).
+const EMAIL = /(?<![\w.%+\-@])[A-Za-z0-9!#$%&'*+\/=?^_`{|}~\-](?:[A-Za-z0-9!#$%&'*+\/=?^_`{|}~.\-]{0,63})@(?:[A-Za-z0-9](?:[A-Za-z0-9\-]{0,61}[A-Za-z0-9])?\.){1,8}(?:[A-Za-z]{2,24}|xn--[A-Za-z0-9\-]{1,59})(?![\w\-@]|\.[A-Za-z0-9])/y;
+
+const LOCAL_CHAR = /[A-Za-z0-9!#$%&'*+\/=?^_`{|}~.\-]/;
+
+/** For each '@', the candidate starting where its local part starts (at most 64 characters back). */
+export function findEmails(text: string, accept: (c: Candidate) => boolean): void {
+  const regex = new RegExp(EMAIL.source, 'y');
+  let at = text.indexOf('@');
+  let consumed = 0;
+  while (at >= 0) {
+    let start = at;
+    while (start > consumed && at - start < 64 && LOCAL_CHAR.test(text.charAt(start - 1))) start--;
+    while (start < at && text.charAt(start) === "'") start++; // an opening quote, not the address
+    regex.lastIndex = start;
+    const m = start < at ? regex.exec(text) : null;
+    if (m !== null) {
+      accept({ start, end: start + m[0].length, score: 0.5, pattern: 'Email (Medium)' });
+      consumed = start + m[0].length;
+    }
+    at = text.indexOf('@', at + 1);
+  }
+}
 
 export function validateEmail(value: string): boolean {
   const at = value.lastIndexOf('@');
@@ -23,7 +46,8 @@ export const emailRecognizer: Recognizer = {
   id: 'email',
   type: 'EMAIL',
   pack: 'global',
-  patterns: [{ name: 'Email (Medium)', regex: EMAIL, score: 0.5 }],
+  patterns: [],
+  find: findEmails,
   context: ['email', 'e-mail', 'mail', 'address', 'contact', 'reach'],
   validate: validateEmail,
 };

@@ -10,8 +10,9 @@ import type { Candidate, Recognizer } from './recognizer.js';
 const OCTET = '(?:25[0-5]|2[0-4]\\d|1\\d\\d|[1-9]?\\d)';
 const IPV4 = new RegExp(`(?<![\\w.])(?:${OCTET}\\.){3}${OCTET}(?:\\/(?:3[0-2]|[12]?\\d))?(?![\\w]|\\.\\d|\\/\\d)`, 'g');
 
-/** Runs of hex digits, colons and dots that hold a colon within their first five characters. */
-const IPV6_RUN = /(?<![\w:.])(?=[0-9A-Fa-f]{0,4}:)[0-9A-Fa-f:.]{2,}(?:%[0-9A-Za-z]{1,15})?(?:\/\d{1,3})?/g;
+/** A run of hex digits, colons and dots (read sticky from a start found by walking back from a colon). */
+const IPV6_RUN = /[0-9A-Fa-f:.]{2,}(?:%[0-9A-Za-z]{1,15})?(?:\/\d{1,3})?/y;
+const HEX = /[0-9A-Fa-f]/;
 
 function isIpv4(text: string): boolean {
   return new RegExp(`^(?:${OCTET}\\.){3}${OCTET}$`).test(text);
@@ -39,18 +40,27 @@ export function isIpv6(address: string): boolean {
   return halves.length === 2 ? count <= 7 : count === 8;
 }
 
+/** Every IPv6 address holds a colon within its first five characters: start from the colons. */
 function findIpv6(text: string, accept: (c: Candidate) => boolean): void {
-  for (const m of text.matchAll(IPV6_RUN)) {
+  let covered = 0;
+  for (let colon = text.indexOf(':'); colon >= 0; colon = text.indexOf(':', Math.max(colon + 1, covered))) {
+    let start = colon;
+    while (start > 0 && colon - start < 4 && HEX.test(text.charAt(start - 1))) start--;
+    if (start < covered || /[\w:.]/.test(text.charAt(start - 1))) continue;
+    IPV6_RUN.lastIndex = start;
+    const m = IPV6_RUN.exec(text);
+    if (m === null) continue;
+    covered = start + m[0].length;
     let value = m[0];
     if (value.length > 64) continue;
     value = value.replace(/\.+$/, ''); // sentence end
-    const next = text.charAt(m.index + value.length);
+    const next = text.charAt(start + value.length);
     if (/[\w:]/.test(next)) continue;
     const core = value.replace(/\/\d{1,3}$/, '').replace(/%[0-9A-Za-z]{1,15}$/, '');
     const prefix = /\/(\d{1,3})$/.exec(value);
     if (prefix && Number(prefix[1]) > 128) continue;
     if (core === '::') continue; // the unspecified address says nothing about anyone
-    if (isIpv6(core)) accept({ start: m.index, end: m.index + value.length, score: 0.6, pattern: 'IPv6' });
+    if (isIpv6(core)) accept({ start, end: start + value.length, score: 0.6, pattern: 'IPv6' });
   }
 }
 

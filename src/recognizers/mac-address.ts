@@ -4,8 +4,9 @@
  */
 import type { Recognizer } from './recognizer.js';
 
-const COLON_OR_DASH = /(?<![\w:\-.])[0-9A-Fa-f]{2}([:\-])(?:[0-9A-Fa-f]{2}\1){4}[0-9A-Fa-f]{2}(?![\w]|[:\-.][0-9A-Fa-f])/g;
-const CISCO = /(?<![\w.:\-])[0-9A-Fa-f]{4}\.[0-9A-Fa-f]{4}\.[0-9A-Fa-f]{4}(?![\w]|[.:\-][0-9A-Fa-f])/g;
+// The lookbehind sits after the first character: V8 then prefilters on that character class.
+const COLON_OR_DASH = /[0-9A-Fa-f](?<![\w:\-.][0-9A-Fa-f])[0-9A-Fa-f]([:\-])(?:[0-9A-Fa-f]{2}\1){4}[0-9A-Fa-f]{2}(?![\w]|[:\-.][0-9A-Fa-f])/g;
+const CISCO = /[0-9A-Fa-f](?<![\w.:\-][0-9A-Fa-f])[0-9A-Fa-f]{3}\.[0-9A-Fa-f]{4}\.[0-9A-Fa-f]{4}(?![\w]|[.:\-][0-9A-Fa-f])/g;
 
 export function invalidateMac(value: string): boolean {
   const hex = value.replace(/[^0-9A-Fa-f]/g, '').toLowerCase();

@@ -37,7 +37,8 @@ const COUNTRY_LENGTHS: Readonly<Record<string, readonly [number, number]>> = {
 };
 
 /** Characters a phone run may hold besides digits. */
-const RUN = /(?<![\w+\-.\/@#$%&=])\+?[(\d][\d().\/\- ]*[\d)]/g;
+// The lookbehind follows the first character so V8 can prefilter on it (much faster on prose).
+const RUN = /(?:\+(?=[(\d])|[(\d])(?<![\w+\-.\/@#$%&=].)[\d().\/\- ]*[\d)]/g;
 /** The character after a run: a letter, digit or `@` glued to it means it is part of something else. */
 const GLUED_AFTER = /[\w@]/;
 

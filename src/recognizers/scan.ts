@@ -3,13 +3,13 @@
  * context → one span per distinct value. Never throws on odd text.
  */
 import type { Span } from '../types.js';
-import { boosted, compileContext, hasContext, wordsBefore, type ContextPhrases } from './context.js';
+import { boosted, compileContext, hasContext, wordsBefore, type ContextWords } from './context.js';
 import { eachMatch } from './matching.js';
 import type { Candidate, Recognizer } from './recognizer.js';
 
-const compiled = new WeakMap<Recognizer, ContextPhrases>();
+const compiled = new WeakMap<Recognizer, ContextWords>();
 
-function contextOf(recognizer: Recognizer): ContextPhrases {
+function contextOf(recognizer: Recognizer): ContextWords {
   let phrases = compiled.get(recognizer);
   if (phrases === undefined) {
     phrases = compileContext(recognizer.context);
@@ -38,7 +38,7 @@ export function scan(recognizer: Recognizer, text: string, options: ScanOptions)
     const verdict = recognizer.validate?.(value, c.pattern);
     if (verdict === false) return false;
     let score = verdict === true ? Math.max(c.score, recognizer.validatedScore ?? 1) : c.score;
-    if (score < 1 && phrases.length > 0 && hasContext(wordsBefore(text, c.start, options.contextWindow), phrases)) {
+    if (score < 1 && (phrases.single.size > 0 || phrases.phrases.length > 0) && hasContext(wordsBefore(text, c.start, options.contextWindow), phrases)) {
       score = boosted(score);
     }
     scored.push({ start: c.start, end: c.end, label: recognizer.type, score, source });

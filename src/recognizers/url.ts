@@ -8,9 +8,14 @@
 import type { Candidate, Recognizer } from './recognizer.js';
 import { BARE_DOMAIN_TLDS, isKnownTld } from './tlds.js';
 
-const SCHEME_URL = /(?<![\w.+\-])(?:https?|ftps?|sftp|wss?):\/\/[^\s<>"'`{}|\\^]{1,2048}/gi;
-const WWW_URL = /(?<![\w.@\-\/:])www\.(?:[A-Za-z0-9](?:[A-Za-z0-9\-]{0,61}[A-Za-z0-9])?\.){1,6}[A-Za-z]{2,24}(?::\d{2,5})?(?:[\/?#][^\s<>"'`{}|\\^]{0,2048})?/gi;
-const BARE_URL = /(?<![\w.@\-\/:+])(?:[A-Za-z0-9](?:[A-Za-z0-9\-]{0,61}[A-Za-z0-9])?\.){1,5}[A-Za-z]{2,12}(?::\d{2,5})?(?:[\/?#][^\s<>"'`{}|\\^]{0,2048})?/g;
+const SCHEME = /(?:https?|ftps?|sftp|wss?):\/\//gi;
+const SCHEME_BODY = /[^\s<>"'`{}|\\^]{1,2048}/y;
+const WWW = /www\./gi;
+const WWW_URL = /www\.(?:[A-Za-z0-9](?:[A-Za-z0-9\-]{0,61}[A-Za-z0-9])?\.){1,6}[A-Za-z]{2,24}(?::\d{2,5})?(?:[\/?#][^\s<>"'`{}|\\^]{0,2048})?/iy;
+const BARE_URL = /(?:[A-Za-z0-9](?:[A-Za-z0-9\-]{0,61}[A-Za-z0-9])?\.){1,5}[A-Za-z]{2,12}(?::\d{2,5})?(?:[\/?#][^\s<>"'`{}|\\^]{0,2048})?/y;
+/** Where a bare domain can end: one of the safe TLDs, not followed by more of a host name. */
+const BARE_TLD = new RegExp(`\\.(?:${[...BARE_DOMAIN_TLDS].join('|')})(?![A-Za-z0-9\\-])`, 'g');
+const HOST_CHAR = /[A-Za-z0-9.\-]/;
 
 /** Cuts trailing punctuation and closing brackets that do not close something inside the URL. */
 export function trimUrl(value: string): string {
@@ -49,20 +54,46 @@ function validHost(host: string, tlds: 'known' | 'bare'): boolean {
   return tlds === 'known' ? isKnownTld(tld) : BARE_DOMAIN_TLDS.has(tld.toLowerCase()) && tld === tld.toLowerCase();
 }
 
+/**
+ * Each kind of URL is found from a literal anchor (the scheme, `www.`, or a `.tld`) and then read
+ * with a sticky regex, so ordinary prose costs a fast literal scan instead of a regex attempt at
+ * every word.
+ */
 export function findUrls(text: string, accept: (c: Candidate) => boolean): void {
-  const push = (re: RegExp, score: number, pattern: string, tlds: 'known' | 'bare') => {
-    for (const m of text.matchAll(re)) {
-      const value = trimUrl(m[0]);
-      if (value.length === 0) continue;
-      const after = text.charAt(m.index + value.length);
-      if (value.length === m[0].length && /[\w@]/.test(after)) continue; // glued to more text
-      if (!validHost(hostOf(value), tlds)) continue;
-      accept({ start: m.index, end: m.index + value.length, score, pattern });
-    }
+  const take = (start: number, raw: string, score: number, pattern: string, tlds: 'known' | 'bare'): number => {
+    const value = trimUrl(raw);
+    if (value.length === 0) return start + 1;
+    const after = text.charAt(start + value.length);
+    if (value.length === raw.length && /[\w@]/.test(after)) return start + raw.length; // glued to more text
+    if (validHost(hostOf(value), tlds)) accept({ start, end: start + value.length, score, pattern });
+    return start + raw.length;
   };
-  push(SCHEME_URL, 0.6, 'URL (scheme)', 'known');
-  push(WWW_URL, 0.5, 'URL (www)', 'known');
-  push(BARE_URL, 0.5, 'URL (bare domain)', 'bare');
+  let covered = 0; // end of the last URL read: anchors inside it are not new URLs
+  for (const m of text.matchAll(SCHEME)) {
+    if (m.index < covered || /[\w.+\-]/.test(text.charAt(m.index - 1))) continue;
+    SCHEME_BODY.lastIndex = m.index + m[0].length;
+    const body = SCHEME_BODY.exec(text);
+    if (body === null) continue;
+    covered = take(m.index, text.slice(m.index, SCHEME_BODY.lastIndex), 0.6, 'URL (scheme)', 'known');
+  }
+  covered = 0;
+  for (const m of text.matchAll(WWW)) {
+    if (m.index < covered || /[\w.@\-\/:]/.test(text.charAt(m.index - 1))) continue;
+    WWW_URL.lastIndex = m.index;
+    const url = WWW_URL.exec(text);
+    if (url !== null) covered = take(m.index, url[0], 0.5, 'URL (www)', 'known');
+  }
+  covered = 0;
+  for (const m of text.matchAll(BARE_TLD)) {
+    if (m.index < covered) continue;
+    let start = m.index;
+    while (start > 0 && m.index - start < 253 && HOST_CHAR.test(text.charAt(start - 1))) start--;
+    while (start < m.index && /[.\-]/.test(text.charAt(start))) start++;
+    if (start === m.index || /[\w@\/:+]/.test(text.charAt(start - 1)) || text.slice(start, start + 4).toLowerCase() === 'www.') continue;
+    BARE_URL.lastIndex = start;
+    const url = BARE_URL.exec(text);
+    if (url !== null) covered = take(start, url[0], 0.5, 'URL (bare domain)', 'bare');
+  }
 }
 
 export const urlRecognizer: Recognizer = {

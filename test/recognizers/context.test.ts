@@ -8,6 +8,11 @@ describe('context words', () => {
     expect(wordsBefore(text, text.indexOf('123'), 3)).toEqual(['four', 'five', 'six']);
   });
 
+  it('drops a word cut by the look-back bound', () => {
+    const text = `${'x'.repeat(300)} 123`;
+    expect(wordsBefore(text, text.length - 3, 1)).toEqual([]);
+  });
+
   it('matches phrases as consecutive whole words, with plural and "#" forms', () => {
     const phrases = compileContext(['credit card', 'ssn']);
     expect(hasContext(['my', 'credit', 'card'], phrases)).toBe(true);
