@@ -455,6 +455,44 @@ for (let i = 0; i < 40; i++) {
   add(fill(template, [{ value: a.valid(), label: a.type }, { value: b.valid(), label: b.type }]), 'multi');
 }
 
+// Hand-written harder cases, including formats the recognizers are not tuned for, so the table
+// is not only a mirror of the generators above.
+const HARD: Array<[sentence: string, parts: Array<{ value: string; label?: string }>]> = [
+  ['Ring +1.415.555.0132 after six.', [{ value: '+1.415.555.0132', label: 'PHONE_NUMBER' }]],
+  ['Tel. 415 5550132 (desk)', [{ value: '415 5550132', label: 'PHONE_NUMBER' }]],
+  ['UK office: +44 (0) 20 7946 0958.', [{ value: '+44 (0) 20 7946 0958', label: 'PHONE_NUMBER' }]],
+  ['WhatsApp +34 612 34 56 78 or email.', [{ value: '+34 612 34 56 78', label: 'PHONE_NUMBER' }]],
+  ['Call 1 800 FLOWERS now', [{ value: '1 800 FLOWERS' }]],
+  ['Fax: (212) 555 0143, ext. 12', [{ value: '(212) 555 0143', label: 'PHONE_NUMBER' }]],
+  ['Mail J.O.Brien+news@sub.mail.example.co.uk today', [{ value: 'J.O.Brien+news@sub.mail.example.co.uk', label: 'EMAIL' }]],
+  ['Write to "Ana Silva" <ana.silva@example.com>.', [{ value: 'ana.silva@example.com', label: 'EMAIL' }]],
+  ['Mixed case MARIA@EXAMPLE.ORG works too', [{ value: 'MARIA@EXAMPLE.ORG', label: 'EMAIL' }]],
+  ['Docs at http://localhost:3000/docs#intro, then ask.', [{ value: 'http://localhost:3000/docs#intro', label: 'URL' }]],
+  ['Open (https://en.wikipedia.org/wiki/Foo_(bar)) now', [{ value: 'https://en.wikipedia.org/wiki/Foo_(bar)', label: 'URL' }]],
+  ['The file config.yaml and the module os.path are not links.', [{ value: 'config.yaml' }]],
+  ['Card 4111-1111-1111-1111 on file; 4111 1111 1111 1112 is a typo.', [{ value: '4111-1111-1111-1111', label: 'CREDIT_CARD' }, { value: '4111 1111 1111 1112' }]],
+  ['Amex 3714 496353 98431 charged', [{ value: '3714 496353 98431', label: 'CREDIT_CARD' }]],
+  ['Dates: 5/3/24 and 2024.03.05 and 3rd of May 2021.', [{ value: '5/3/24', label: 'DATE_TIME' }, { value: '2024.03.05', label: 'DATE_TIME' }, { value: '3rd of May 2021', label: 'DATE_TIME' }]],
+  ['Meeting on Tue, 5 Mar 2024 at 14:30.', [{ value: '5 Mar 2024', label: 'DATE_TIME' }, { value: '14:30', label: 'DATE_TIME' }]],
+  ['Server 10.0.0.254:8080 and [2001:db8::2]:443 answered.', [{ value: '10.0.0.254', label: 'IP_ADDRESS' }, { value: '2001:db8::2', label: 'IP_ADDRESS' }]],
+  ['Build 1.2.3.4 of the app is out.', [{ value: '1.2.3.4', label: 'IP_ADDRESS' }]],
+  ['SSN 536 22 8741 and SSN 536228741 (same person).', [{ value: '536 22 8741', label: 'US_SSN' }, { value: '536228741', label: 'US_SSN' }]],
+  ['IBAN: de89 3704 0044 0532 0130 00 (lower case)', [{ value: 'de89 3704 0044 0532 0130 00', label: 'IBAN_CODE' }]],
+  ['MAC 0:1a:2b:3c:4d:5e is short-form', [{ value: '0:1a:2b:3c:4d:5e', label: 'MAC_ADDRESS' }]],
+  ['Order #2024-0315-7788 shipped; invoice 2024/03/15.', [{ value: '2024/03/15', label: 'DATE_TIME' }]],
+];
+for (const [sentence, parts] of HARD) {
+  // The sentences are written out in full for readability; cut the values back out in order.
+  let template = '';
+  let rest = sentence;
+  for (const part of parts) {
+    const at = rest.indexOf(part.value);
+    template += rest.slice(0, at) + '{v}';
+    rest = rest.slice(at + part.value.length);
+  }
+  add(fill(template + rest, parts), 'hard');
+}
+
 for (let i = 0; i < 48; i++) add({ text: PROSE[i % PROSE.length]!, entities: [] }, 'prose');
 
 const out = fileURLToPath(new URL('../test/fixtures/recognizers/eval.jsonl', import.meta.url));

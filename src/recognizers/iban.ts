@@ -18,7 +18,8 @@ export const IBAN_LENGTHS: Readonly<Record<string, number>> = {
   ST: 25, SV: 28, TL: 23, TN: 24, TR: 26, UA: 29, VA: 22, VG: 24, XK: 20, YE: 30,
 };
 
-const IBAN = /(?<![\w\-])[A-Z]{2}\d{2}(?:(?: ?[A-Z0-9]{4}){2,7}(?: ?[A-Z0-9]{1,3})?|[A-Z0-9]{11,30})(?![A-Za-z0-9])/g;
+// Upper case as printed; lower case (typed by hand) is accepted too and validated upper-cased.
+const IBAN = /(?<![\w\-])[A-Za-z]{2}\d{2}(?:(?: ?[A-Za-z0-9]{4}){2,7}(?: ?[A-Za-z0-9]{1,3})?|[A-Za-z0-9]{11,30})(?![A-Za-z0-9])/g;
 
 /**
  * Regex matches, cut to the country's registered length when the match ran on into a following
@@ -27,7 +28,7 @@ const IBAN = /(?<![\w\-])[A-Z]{2}\d{2}(?:(?: ?[A-Z0-9]{4}){2,7}(?: ?[A-Z0-9]{1,3
 export function findIbans(text: string, accept: (c: Candidate) => boolean): void {
   eachMatch(IBAN, text, (m) => {
     const value = m[0];
-    const length = IBAN_LENGTHS[value.slice(0, 2)];
+    const length = IBAN_LENGTHS[value.slice(0, 2).toUpperCase()];
     let end = value.length;
     if (length !== undefined) {
       let count = 0;
@@ -40,7 +41,7 @@ export function findIbans(text: string, accept: (c: Candidate) => boolean): void
 }
 
 export function validateIban(value: string): boolean {
-  const compact = value.replace(/[ \-]/g, '');
+  const compact = value.replace(/[ \-]/g, '').toUpperCase();
   const length = IBAN_LENGTHS[compact.slice(0, 2)];
   return length !== undefined && compact.length === length && ibanMod97(compact);
 }

@@ -103,12 +103,13 @@ function consistentSeparators(groups: readonly Group[], skipFirst: boolean): boo
 const sizes = (groups: readonly Group[]) => groups.map((g) => g.digits.length).join(',');
 
 /** Score of a run of groups as a phone number, or undefined. */
-function phoneScore(plus: boolean, groups: readonly Group[]): number | undefined {
+function phoneScore(plus: boolean, groups: readonly Group[], runStart = true): number | undefined {
   const all = groups.map((g) => g.digits).join('');
   if (groups.length === 0 || groups.length > 8) return undefined;
   const first = groups[0]!;
   // International: + or 00 prefix.
-  if (plus || (first.digits.startsWith('00') && first.digits.length <= 4 && !first.paren)) {
+  // A `00` prefix counts only where the run starts, not on a group cut out of a longer run.
+  if (plus || (runStart && first.digits.startsWith('00') && first.digits.length <= 4 && !first.paren)) {
     // "+44 (0)20 …": the bracketed trunk zero is not dialled.
     const dialled = groups.filter((g) => !(g.paren && g.digits === '0')).map((g) => g.digits).join('');
     const digits = plus ? dialled : dialled.slice(2);
@@ -176,9 +177,10 @@ function bestSubRun(plus: boolean, groups: readonly Group[], runStart: number): 
       if ((i === 0 && j === groups.length) || (j < groups.length && groups[j]!.sep !== ' ')) continue;
       // What is cut off must look like another number (a year, an amount), not like the head or
       // tail of one longer identifier ("86 095 742 719" is a tax id, not "86" + a phone number).
-      if ((i > 0 && groups[i - 1]!.digits.length < 4) || (j < groups.length && groups[j]!.digits.length < 4)) continue;
+      const looksApart = (g: Group | undefined) => g === undefined || (g.digits.length >= 4 && g.digits[0] !== '0');
+      if (!looksApart(groups[i - 1]) || !looksApart(groups[j])) continue;
       const slice = groups.slice(i, j);
-      const score = phoneScore(plus && i === 0, slice);
+      const score = phoneScore(plus && i === 0, slice, i === 0);
       if (score === undefined) continue;
       const start = i === 0 ? runStart : slice[0]!.start;
       const end = slice[slice.length - 1]!.end;

@@ -70,6 +70,10 @@ describe('PHONE_NUMBER', () => {
     expect(found('móvil 612 345 678', 'PHONE_NUMBER')[0]?.score).toBeCloseTo(0.6);
   });
 
+  it('reads a 00 prefix only at the start of a run, not inside other digit groups', () => {
+    expect(values('ref 3704 0044 0532 0130 00', 'PHONE_NUMBER')).toEqual([]);
+  });
+
   it('separates a number from a neighbouring year joined by a space', () => {
     expect(values('in 2023 212 555 0143 was used', 'PHONE_NUMBER')).toEqual(['212 555 0143']);
   });
