@@ -10,12 +10,12 @@ import type { Candidate, Recognizer } from './recognizer.js';
 const compiled = new WeakMap<Recognizer, ContextWords>();
 
 function contextOf(recognizer: Recognizer): ContextWords {
-  let phrases = compiled.get(recognizer);
-  if (phrases === undefined) {
-    phrases = compileContext(recognizer.context);
-    compiled.set(recognizer, phrases);
+  let context = compiled.get(recognizer);
+  if (context === undefined) {
+    context = compileContext(recognizer.context);
+    compiled.set(recognizer, context);
   }
-  return phrases;
+  return context;
 }
 
 export interface ScanOptions {
@@ -29,7 +29,7 @@ export interface ScanOptions {
  * same value is never reported twice.
  */
 export function scan(recognizer: Recognizer, text: string, options: ScanOptions): Span[] {
-  const phrases = contextOf(recognizer);
+  const context = contextOf(recognizer);
   const source = `heuristics:${recognizer.id}`;
   const scored: Span[] = [];
   const accept = (c: Candidate): boolean => {
@@ -38,7 +38,7 @@ export function scan(recognizer: Recognizer, text: string, options: ScanOptions)
     const verdict = recognizer.validate?.(value, c.pattern);
     if (verdict === false) return false;
     let score = verdict === true ? Math.max(c.score, recognizer.validatedScore ?? 1) : c.score;
-    if (score < 1 && (phrases.single.size > 0 || phrases.phrases.length > 0) && hasContext(wordsBefore(text, c.start, options.contextWindow), phrases)) {
+    if (score < 1 && (context.single.size > 0 || context.phrases.length > 0) && hasContext(wordsBefore(text, c.start, options.contextWindow), context)) {
       score = boosted(score);
     }
     scored.push({ start: c.start, end: c.end, label: recognizer.type, score, source });
