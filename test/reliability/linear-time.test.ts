@@ -62,13 +62,18 @@ describe('recognizers run in linear time on adversarial 1 MB inputs', () => {
     const small = build(unit, SMALL);
     const large = build(unit, LARGE);
     recognize(small, { types }); // warm up the JIT and the regex caches
-    const tSmall = Math.max(time(() => recognize(small, { types }), 3), 1); // 1 ms floor: timer resolution
     let spans: ReturnType<typeof recognize> = [];
-    const tLarge = time(() => {
-      spans = recognize(large, { types });
-    }, 1);
+    const measure = () => {
+      const tSmall = Math.max(time(() => recognize(small, { types }), 5), 1); // 1 ms floor: timer resolution
+      const tLarge = time(() => {
+        spans = recognize(large, { types });
+      }, 3);
+      return { tSmall, tLarge, ratio: tLarge / tSmall };
+    };
+    // Shared machines stall at random; a quadratic pattern fails both measurements, a stall only one.
+    let { tSmall, tLarge, ratio } = measure();
+    if (ratio > MAX_RATIO) ({ tSmall, tLarge, ratio } = measure());
     expect(spanProblems(large, spans)).toEqual([]);
-    const ratio = tLarge / tSmall;
     if (ratio > MAX_RATIO) {
       // Name the culprit: time each type alone on the large input.
       const perType = types.map((t) => [t, time(() => recognize(large, { types: [t] }), 1)] as const).sort((a, b) => b[1] - a[1]);
