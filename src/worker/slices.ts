@@ -1,0 +1,35 @@
+/**
+ * Work in slices with a macrotask between them. Inference resolves through microtasks only, so a
+ * long call would otherwise keep the worker from reading its messages until it ends, and a cancel
+ * sent meanwhile would be read too late to matter.
+ */
+
+/** Texts per slice are capped by size: about this many UTF-16 units (at least one text). */
+export const SLICE_UNITS = 4096;
+
+export interface Slice {
+  /** Index of the slice's first text in the whole batch. */
+  start: number;
+  texts: readonly string[];
+}
+
+export function slicesOf(texts: readonly string[], units = SLICE_UNITS): Slice[] {
+  const out: Slice[] = [];
+  let start = 0;
+  let size = 0;
+  for (let i = 0; i < texts.length; i++) {
+    if (i > start && size + texts[i]!.length > units) {
+      out.push({ start, texts: texts.slice(start, i) });
+      start = i;
+      size = 0;
+    }
+    size += texts[i]!.length;
+  }
+  if (start < texts.length) out.push({ start, texts: texts.slice(start) });
+  return out;
+}
+
+/** Lets queued messages (a cancel) run before the next slice. */
+export function yieldToEvents(): Promise<void> {
+  return new Promise((resolve) => setTimeout(resolve, 0));
+}

@@ -1,0 +1,194 @@
+/**
+ * The test page: puts the browser-side API on `window.pii` for Playwright to drive, and renders
+ * what it found (highlighted entities, masked text) so a screenshot shows it. Every call goes
+ * through the real worker engine, model cache and redactFile.
+ */
+import type { DetectOptions, Engine, RedactOptions, SampleDetection } from '../../../src/engine/engine.js';
+import type { DetectionMethod } from '../../../src/engine/methods.js';
+import { cachedModelUrls, clearModelCache } from '../../../src/browser/model-cache.js';
+import { redactFileWithReport } from '../../../src/browser/redact-file.js';
+import { createWorkerEngine, type WorkerGlinerModel } from '../../../src/worker/client.js';
+
+export interface StartOptions {
+  backend?: 'auto' | 'wasm' | 'webgpu';
+  numThreads?: number;
+  modelCache?: string | false;
+  model?: string;
+}
+
+export interface Started {
+  backend: string;
+  crossOriginIsolated: boolean;
+  workerIsolated: boolean;
+  hardwareConcurrency: number;
+  loadMs: number;
+  /** Last progress per file. */
+  downloads: Record<string, { loaded: number; total: number; events: number }>;
+}
+
+export const MODEL_URL = '/models/pii-local-small/';
+
+let engine: Engine | undefined;
+const status = document.getElementById('status')!;
+const out = document.getElementById('out')!;
+
+async function start(options: StartOptions = {}): Promise<Started> {
+  await engine?.dispose();
+  const downloads: Started['downloads'] = {};
+  const t0 = performance.now();
+  engine = createWorkerEngine({
+    model: options.model ?? MODEL_URL,
+    modelCache: options.modelCache,
+    modelOptions: {
+      backend: options.backend ?? 'wasm',
+      ...(options.numThreads !== undefined ? { numThreads: options.numThreads } : {}),
+      onProgress: (p) => {
+        const d = (downloads[p.file] ??= { loaded: 0, total: 0, events: 0 });
+        d.loaded = p.loaded;
+        d.total = p.total ?? 0;
+        d.events++;
+        status.textContent = `loading ${p.file}: ${p.loaded} / ${p.total ?? '?'} bytes`;
+      },
+    },
+  });
+  const model = (await engine.ready()) as WorkerGlinerModel;
+  const loadMs = performance.now() - t0;
+  status.textContent = `model ready on ${model.backend} in ${loadMs.toFixed(0)} ms (crossOriginIsolated: ${String(crossOriginIsolated)})`;
+  return {
+    backend: model.backend,
+    crossOriginIsolated,
+    workerIsolated: model.crossOriginIsolated,
+    hardwareConcurrency: model.hardwareConcurrency,
+    loadMs,
+    downloads,
+  };
+}
+
+function need(): Engine {
+  if (!engine) throw new Error('call pii.start() first');
+  return engine;
+}
+
+async function detect(texts: string[], options: Omit<DetectOptions, 'signal' | 'onProgress'>): Promise<{ results: SampleDetection[]; ms: number; progress: number[] }> {
+  const progress: number[] = [];
+  const t0 = performance.now();
+  const results = await need().detect(texts, { ...options, onProgress: (done) => progress.push(done) });
+  return { results, ms: performance.now() - t0, progress };
+}
+
+/** An engine pointed at a worker script that does not exist: its calls must fail, not hang. */
+async function startMissingWorker(): Promise<{ name: string; code?: string; message: string }> {
+  const broken = createWorkerEngine({ worker: new URL('missing-worker.js', location.href), model: MODEL_URL });
+  try {
+    await broken.ready();
+    return { name: 'none', message: '' };
+  } catch (error) {
+    return { name: (error as Error).name, code: (error as { code?: string }).code, message: (error as Error).message };
+  } finally {
+    await broken.dispose();
+  }
+}
+
+/** Starts a detect call and aborts it after `afterMs`; resolves with how the call ended. */
+async function detectAborted(texts: string[], options: Omit<DetectOptions, 'signal' | 'onProgress'>, afterMs: number): Promise<{ error: string; code?: string; ms: number }> {
+  const controller = new AbortController();
+  const t0 = performance.now();
+  setTimeout(() => controller.abort(), afterMs);
+  try {
+    await need().detect(texts, { ...options, signal: controller.signal });
+    return { error: 'none', ms: performance.now() - t0 };
+  } catch (error) {
+    return { error: (error as Error).name, code: (error as { code?: string }).code, ms: performance.now() - t0 };
+  }
+}
+
+async function redact(texts: string[], options: Omit<RedactOptions, 'signal' | 'onProgress' | 'displayLabel'>) {
+  const { samples } = await need().redact(texts, options);
+  return samples;
+}
+
+async function redactCsv(content: string, name: string, options: { method: DetectionMethod; types: string[] }) {
+  const file = new File([content], name, { type: 'text/csv' });
+  const report = await redactFileWithReport(file, { engine: need(), ...options });
+  return { name: report.file.name, type: report.file.type, text: await report.file.text(), records: report.records, failed: report.failed };
+}
+
+/** Shows each text with its entities highlighted (type and score), and the masked text below. */
+function render(texts: string[], detections: SampleDetection[], masked: string[]): void {
+  out.replaceChildren();
+  texts.forEach((text, i) => {
+    const box = document.createElement('div');
+    box.className = 'sample';
+    const line = document.createElement('div');
+    let at = 0;
+    for (const span of detections[i]?.spans ?? []) {
+      line.append(text.slice(at, span.start));
+      const mark = document.createElement('mark');
+      mark.dataset.type = span.label;
+      mark.textContent = text.slice(span.start, span.end);
+      const sup = document.createElement('sup');
+      sup.textContent = `${span.label} ${span.score.toFixed(2)}`;
+      mark.append(sup);
+      line.append(mark);
+      at = span.end;
+    }
+    line.append(text.slice(at));
+    const m = document.createElement('div');
+    m.className = 'masked';
+    m.textContent = masked[i] ?? '';
+    box.append(line, m);
+    out.append(box);
+  });
+}
+
+/** Registers the test app shell and resolves once it controls the page. */
+async function registerShell(): Promise<boolean> {
+  await navigator.serviceWorker.register('sw.js');
+  await navigator.serviceWorker.ready;
+  if (navigator.serviceWorker.controller) return true;
+  await new Promise((resolve) => navigator.serviceWorker.addEventListener('controllerchange', resolve, { once: true }));
+  return navigator.serviceWorker.controller !== null;
+}
+
+/** Whether the page could run code built from a string (it must not, under the strict CSP). */
+function evalAllowed(): boolean {
+  try {
+    // eslint-disable-next-line no-new-func
+    return new Function('return true')() === true;
+  } catch {
+    return false;
+  }
+}
+
+const api = {
+  start,
+  startMissingWorker,
+  detect,
+  detectAborted,
+  redact,
+  redactCsv,
+  render,
+  registerShell,
+  evalAllowed,
+  cachedModelUrls: () => cachedModelUrls(),
+  clearModelCache: () => clearModelCache(),
+  stop: async () => {
+    await engine?.dispose();
+    engine = undefined;
+  },
+};
+
+export type PiiPage = typeof api;
+declare global {
+  interface Window {
+    pii: PiiPage;
+    piiErrors: string[];
+  }
+}
+
+window.piiErrors = [];
+window.addEventListener('error', (e) => window.piiErrors.push(`error: ${e.message}`));
+window.addEventListener('unhandledrejection', (e) => window.piiErrors.push(`unhandledrejection: ${String((e.reason as Error)?.name ?? e.reason)}`));
+document.addEventListener('securitypolicyviolation', (e) => window.piiErrors.push(`csp: ${e.violatedDirective} ${e.blockedURI}`));
+window.pii = api;
+status.textContent = 'ready';
