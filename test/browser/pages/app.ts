@@ -5,7 +5,7 @@
  */
 import type { DetectOptions, Engine, RedactOptions, SampleDetection } from '../../../src/engine/engine.js';
 import type { DetectionMethod } from '../../../src/engine/methods.js';
-import { cachedModelUrls, clearModelCache } from '../../../src/browser/model-cache.js';
+import { cachedModelUrls, clearModelCache, createModelFetch, type ModelCacheOptions, type ModelDownloadProgress } from '../../../src/browser/model-cache.js';
 import { redactFileWithReport } from '../../../src/browser/redact-file.js';
 import { createWorkerEngine, type WorkerGlinerModel } from '../../../src/worker/client.js';
 
@@ -141,6 +141,16 @@ function render(texts: string[], detections: SampleDetection[], masked: string[]
   });
 }
 
+/** One GET through the model cache: status, size and SHA-256 of the body, and the progress events. */
+async function fetchThroughCache(url: string, store: NonNullable<ModelCacheOptions['store']>, cacheName: string) {
+  const events: ModelDownloadProgress[] = [];
+  const modelFetch = createModelFetch({ store, cacheName, onProgress: (p) => events.push(p) });
+  const response = await modelFetch(url);
+  const bytes = new Uint8Array(await response.arrayBuffer());
+  const digest = [...new Uint8Array(await crypto.subtle.digest('SHA-256', bytes))].map((b) => b.toString(16).padStart(2, '0')).join('');
+  return { status: response.status, size: bytes.byteLength, digest, contentLength: response.headers.get('content-length'), events };
+}
+
 /** Registers the test app shell and resolves once it controls the page. */
 async function registerShell(): Promise<boolean> {
   await navigator.serviceWorker.register('sw.js');
@@ -187,8 +197,9 @@ const api = {
   registerShell,
   evalAllowed: () => evalAllowedAtLoad,
   workerEval,
-  cachedModelUrls: () => cachedModelUrls(),
-  clearModelCache: () => clearModelCache(),
+  fetchThroughCache,
+  cachedModelUrls: (options?: Pick<ModelCacheOptions, 'cacheName' | 'store'>) => cachedModelUrls(options),
+  clearModelCache: (options?: Pick<ModelCacheOptions, 'cacheName'>) => clearModelCache(options),
   stop: async () => {
     await engine?.dispose();
     engine = undefined;
