@@ -13,15 +13,20 @@ const external = (id) =>
 const entries = { index: 'src/index.ts', cli: 'src/cli/index.ts' };
 if (existsSync('src/worker/worker.ts')) entries.worker = 'src/worker/worker.ts';
 
+// One self-contained build per entry, no shared chunks: modules that locate files with
+// `new URL(..., import.meta.url)` (the worker script next to dist/index.js, the bundled model in
+// ../models/) must sit in dist/ itself, not in dist/chunks/.
+const js = Object.entries(entries).map(([name, input]) => ({
+  input,
+  external,
+  output: { file: `dist/${name}.js`, format: 'es', sourcemap: true, inlineDynamicImports: true },
+  plugins: [typescript({ tsconfig: './tsconfig.build.json', noEmitOnError: true, outputToFilesystem: false })],
+}));
+
 export default [
+  ...js,
   {
-    input: entries,
-    external,
-    output: { dir: 'dist', format: 'es', sourcemap: true, entryFileNames: '[name].js', chunkFileNames: 'chunks/[name]-[hash].js' },
-    plugins: [typescript({ tsconfig: './tsconfig.build.json', noEmitOnError: true })],
-  },
-  {
-    input: Object.fromEntries(Object.entries(entries).filter(([name]) => name !== 'cli')),
+    input: { index: 'src/index.ts' },
     external,
     output: { dir: 'dist', format: 'es', entryFileNames: '[name].d.ts' },
     plugins: [dts({ tsconfig: './tsconfig.build.json' })],

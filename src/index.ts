@@ -6,7 +6,9 @@
  * 2. The engine (detect → merge → mask without jobs): `createEngine`, `mergeSpans`.
  * 3. The parts: heuristic `recognize`, GLiNER `loadGliner`, masks (`createMasker`, `deanonymize`),
  *    dataset readers/writers (`parseFile`, `serializeFile`), the LLM provider.
- * 4. Storage: `MemoryStorage` (IndexedDB in the browser build).
+ * 4. Storage: `MemoryStorage`, `IndexedDBStorage` (jobs and datasets that survive a reload).
+ * 5. The browser: `createWorkerEngine` (the engine in a Web Worker), `redactFile` (redact before
+ *    upload), the model cache for offline use.
  */
 export { LocalDataframer, type LocalDataframerOptions } from './api/client.js';
 export {
@@ -58,5 +60,10 @@ export {
 } from './masks/index.js';
 export { parseFile, serializeFile, type ParsedFile, type DatasetFormat, type DatasetRecord, type DatasetField } from './datasets/index.js';
 export { createOpenAICompatibleProvider, type LlmProvider, type LlmProviderConfig } from './llm/index.js';
+
+export { redactTexts, FAILED_PLACEHOLDER, type RedactedText, type RedactTextsOptions } from './engine/redact-texts.js';
+export { createWorkerEngine, type WorkerEngineOptions } from './worker/client.js';
+export { redactFile, redactFileWithReport, type RedactFileOptions, type RedactFileReport } from './browser/redact-file.js';
+export { createModelFetch, clearModelCache, cachedModelUrls, type ModelCacheOptions, type ModelDownloadProgress } from './browser/model-cache.js';
 
 export type { Span, Sample } from './types.js';

@@ -23,7 +23,7 @@ import { FREE_TEXT_TYPES, MODEL_PROMPTS, resolveTypes } from '../engine/labels.j
 import { planFor, type DetectionMethod } from '../engine/methods.js';
 import { createMasker, type MaskConfig, type MaskerOptions, type PseudonymMap } from '../masks/index.js';
 import { heuristicTypes } from '../recognizers/registry.js';
-import { redactRecords } from '../cli/redact-records.js';
+import { redactRecords } from '../engine/redact-records.js';
 
 export interface RedactFileOptions {
   /**

@@ -5,7 +5,7 @@ import { createMasker } from '../masks/index.js';
 import { cliEngine } from './engine-factory.js';
 import { parseMasks, parseMethod, parseThreshold, parseTypes, UsageError } from './options.js';
 import { startProgress } from './progress.js';
-import { redactRecords } from './redact-records.js';
+import { redactRecords } from '../engine/redact-records.js';
 import { redactStream, STREAM_MIN_BYTES } from './redact-stream.js';
 
 export interface RedactArgs {

@@ -6,7 +6,7 @@ import { parseFile, serializeFile } from '../datasets/index.js';
 import type { Engine } from '../engine/engine.js';
 import type { RedactTextsOptions } from '../engine/redact-texts.js';
 import type { Masker } from '../masks/index.js';
-import { redactRecords } from './redact-records.js';
+import { redactRecords } from '../engine/redact-records.js';
 
 /** Inputs at least this big are streamed; smaller ones are read whole (same output either way). */
 export const STREAM_MIN_BYTES = 16 * 1024 * 1024;

@@ -133,6 +133,8 @@ export class GlinerRunner implements GlinerModel {
         throwIfAborted(signal);
         const batch = rows.slice(at, at + batchSize);
         const output = await this.run(batch);
+        // A WASM run settles through microtasks only: give queued messages (a cancel, a click) a turn.
+        await new Promise((resolve) => setTimeout(resolve, 0));
         throwIfAborted(signal);
         batch.forEach((row, b) => {
           const state = states.get(row.text)!;

@@ -49,13 +49,19 @@ interface GpuNavigator {
   hardwareConcurrency?: number;
 }
 
-/** `auto` → WebGPU when an adapter is granted, else WASM. Explicit choices pass through. */
+/**
+ * `auto` → WebGPU when a hardware adapter is granted, else WASM. A fallback (software) adapter such
+ * as SwiftShader is ~20x slower than WASM, so `auto` skips it; `webgpu` still uses it when asked.
+ * Explicit choices pass through.
+ */
 export async function resolveBackend(preference: 'auto' | Backend = 'auto'): Promise<Backend> {
   if (preference !== 'auto') return preference;
   const nav = (globalThis as { navigator?: GpuNavigator }).navigator;
   if (nav?.gpu === undefined) return 'wasm';
   try {
-    return (await nav.gpu.requestAdapter()) ? 'webgpu' : 'wasm';
+    const adapter = (await nav.gpu.requestAdapter()) as { isFallbackAdapter?: boolean; info?: { isFallbackAdapter?: boolean } } | null;
+    if (!adapter || adapter.isFallbackAdapter === true || adapter.info?.isFallbackAdapter === true) return 'wasm';
+    return 'webgpu';
   } catch {
     return 'wasm';
   }

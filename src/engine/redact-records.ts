@@ -1,6 +1,6 @@
 import type { DatasetField, ParsedFile } from '../datasets/index.js';
-import type { Engine } from '../engine/engine.js';
-import { FAILED_PLACEHOLDER, redactTexts, type RedactTextsOptions } from '../engine/redact-texts.js';
+import type { Engine } from './engine.js';
+import { FAILED_PLACEHOLDER, redactTexts, type RedactTextsOptions } from './redact-texts.js';
 import type { Masker } from '../masks/index.js';
 
 export interface RedactedRecords {
