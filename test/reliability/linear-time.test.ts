@@ -2,7 +2,7 @@
  * Every recognizer runs in time proportional to its input, on inputs built to make backtracking
  * regexes explode (long runs of digits, separators, `@`, dots, spaces). We compare the time on
  * 100 kB with the time on 1 MB of the same pattern: linear code gives ~10x, quadratic ~100x. The
- * bound (30x) is a ratio, so a slow or busy machine does not fail it; a quadratic pattern does.
+ * bound (50x, half of quadratic) is a ratio, so a slow or busy machine does not fail it; a quadratic pattern does.
  */
 import { performance } from 'node:perf_hooks';
 import { describe, expect, it } from 'vitest';
@@ -11,7 +11,7 @@ import { spanProblems } from './fuzz-support.js';
 
 const SMALL = 100_000;
 const LARGE = 1_000_000;
-const MAX_RATIO = 30;
+const MAX_RATIO = 50;
 
 /** Adversarial units, repeated to size. Each targets a family of patterns. */
 const INPUTS: Record<string, string> = {
@@ -57,7 +57,7 @@ function time(fn: () => void, runs: number): number {
 describe('recognizers run in linear time on adversarial 1 MB inputs', () => {
   const types = heuristicTypes({ all: true });
 
-  it.each(Object.keys(INPUTS))('%s: 1 MB costs at most 30x what 100 kB costs', (name) => {
+  it.each(Object.keys(INPUTS))('%s: 1 MB costs at most 50x what 100 kB costs', (name) => {
     const unit = INPUTS[name]!;
     const small = build(unit, SMALL);
     const large = build(unit, LARGE);
