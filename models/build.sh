@@ -5,7 +5,7 @@
 #   bash models/build.sh [--minutes 55] [--threads 2] [--data ../shared/data] [--skip-train]
 #
 # Outputs: models/pii-local-small/{gliner_config.json,tokenizer.json,tokenizer_config.json,
-#          onnx/model_quantized.onnx,golden.json,eval.json}; scratch in models/build/ (gitignored).
+#          onnx/model_quantized.onnx,golden.json,eval.json,README.md}; scratch in models/build/ (gitignored).
 set -euo pipefail
 HERE="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 REPO="$(dirname "$HERE")"
@@ -55,4 +55,7 @@ $PY "$HERE/scripts/card_tables.py" "$OUT/eval.json" > "$WORK/card_tables.md"
 if command -v node >/dev/null 2>&1; then
   (cd "$REPO" && node models/scripts/latency.mjs models/pii-local-small onnx/model_quantized.onnx) | tee "$WORK/latency.json"
 fi
+
+# 7. the model card, from the numbers above
+$PY -W ignore "$HERE/scripts/write_card.py" --work "$WORK" --out "$OUT" --latency "$WORK/latency.json"
 echo "build finished in $(( ($(date +%s) - start) / 60 )) min; tables in $WORK/card_tables.md"

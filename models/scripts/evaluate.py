@@ -16,7 +16,7 @@ import torch
 
 sys.path.insert(0, os.path.dirname(__file__))
 from common import WordPiece  # noqa: E402
-from export import decode_flat  # noqa: E402
+from export import THRESHOLD, decode_flat  # noqa: E402
 from quant_sim import load_quantized_model  # noqa: E402
 from train import make_batch  # noqa: E402  (only for shapes; prompts are fixed here)
 from common import encode_example, MAX_WIDTH  # noqa: E402
@@ -28,7 +28,7 @@ SYN_GROUPS = [["person", "organization", "location", "street address", "date", "
 FOUND_TYPES = ["person", "street address", "organization", "email", "phone number"]
 
 
-def predict(model, tok, exs, labels, bs=16, threshold=0.5):
+def predict(model, tok, exs, labels, bs=16, threshold=THRESHOLD):
     out = []
     order = sorted(range(len(exs)), key=lambda i: len(exs[i]["words"]))
     res = [None] * len(exs)
@@ -79,6 +79,7 @@ def main():
     ap.add_argument("--max-per-set", type=int, default=1000)
     ap.add_argument("--out", default=None)
     ap.add_argument("--threads", type=int, default=2)
+    ap.add_argument("--threshold", type=float, default=THRESHOLD)
     args = ap.parse_args()
     torch.set_num_threads(args.threads)
     t0 = time.time()
@@ -92,7 +93,7 @@ def main():
         if src == "synthetic_test":
             preds = [[] for _ in exs]
             for grp in SYN_GROUPS:
-                for i, p in enumerate(predict(model, tok, exs, grp)):
+                for i, p in enumerate(predict(model, tok, exs, grp, threshold=args.threshold)):
                     preds[i].extend(p)
             labels = SYN_GROUPS[0] + SYN_GROUPS[1]
             rep = score(exs, preds, labels)
@@ -114,13 +115,13 @@ def main():
             rep["non_pii_words_left_alone"] = round(kept[0] / max(1, kept[1]), 4)
         else:
             labels = [t for t in exs[0]["types"] if t in ("person", "organization", "location", "date", "nationality")]
-            preds = predict(model, tok, exs, labels)
+            preds = predict(model, tok, exs, labels, threshold=args.threshold)
             rep = score(exs, preds, labels)
         rep["n"] = len(exs)
         report[src] = rep
         print(src, json.dumps(rep), flush=True)
     report["_meta"] = {"checkpoint_step": ck.get("step"), "seconds": round(time.time() - t0),
-                       "weights": "int8-rounded (as shipped)", "threshold": 0.5, "decoding": "flat greedy"}
+                       "weights": "int8-rounded (as shipped)", "threshold": args.threshold, "decoding": "flat greedy"}
     if args.out:
         with open(args.out, "w", encoding="utf-8") as f:
             json.dump(report, f, indent=1)

@@ -124,7 +124,12 @@ def write_config(path, model, tok, max_len, extra=None):
     return cfg
 
 
-def decode_flat(logits, words, threshold=0.5):
+# The library's default threshold (pii-local's engine, like GLiNER.js); the focal loss of train.py
+# calibrates scores for it.
+THRESHOLD = 0.3
+
+
+def decode_flat(logits, words, threshold=THRESHOLD):
     """Greedy flat decoding over one row: [W, K, C] logits -> spans (word idx, char offsets)."""
     W, K, C = logits.shape
     prob = 1.0 / (1.0 + np.exp(-logits))
@@ -181,7 +186,7 @@ def make_golden(model, tok, path, note):
             "logits_shape": list(lg.shape),
             "logits": [round(float(v), 4) for v in lg.reshape(-1)],
         })
-    out = {"note": note, "threshold": 0.5, "decoding": "flat greedy, sigmoid > threshold",
+    out = {"note": note, "threshold": THRESHOLD, "decoding": "flat greedy, sigmoid > threshold",
            "cases": cases}
     with open(path, "w", encoding="utf-8") as f:
         json.dump(out, f, ensure_ascii=False, separators=(",", ":"))
