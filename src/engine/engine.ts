@@ -20,9 +20,10 @@ export interface EngineOptions {
   /** Canonical type → prompt wording for this model (defaults: `MODEL_PROMPTS`). */
   labelPrompts?: Readonly<Record<string, string>>;
   /**
-   * Canonical types the model was trained for. In combined methods the model is only asked for
-   * these (the rest go to the heuristics); with `gliner` alone it is asked for every type.
-   * @defaultValue the free-text types plus EMAIL, PHONE_NUMBER and DATE_TIME
+   * Canonical types the model serves in combined methods (`gliner+heuristics`, `all`); the other
+   * requested types go to the heuristics. With `gliner` alone the model is asked for every type.
+   * @defaultValue the free-text types: structured ones (e-mail, phone, dates, IDs) are left to the
+   * validated patterns, which are more precise than a small span model
    */
   modelTypes?: readonly string[];
   /** Needed by `llm`, `llm+heuristics` and `all`. */
@@ -59,7 +60,7 @@ export type SampleRedaction =
   | { text: string; spans: Span[]; error?: undefined }
   | { text?: undefined; spans: []; error: string };
 
-export const DEFAULT_MODEL_TYPES: readonly string[] = [...FREE_TEXT_TYPES, 'EMAIL', 'PHONE_NUMBER', 'DATE_TIME'];
+export const DEFAULT_MODEL_TYPES: readonly string[] = [...FREE_TEXT_TYPES];
 
 /**
  * The transport-agnostic pipeline: per sample, detectors → merge → masks. Knows nothing of jobs or
