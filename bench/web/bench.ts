@@ -7,8 +7,10 @@
  * the peer. Every timing is the median of `runs` (≥ 3); work runs in workers, one per
  * configuration, since onnxruntime fixes threads and backend at its first session.
  *
- * Query parameters: `autorun=1` starts at once; `runs=N`; `backends=wasm-1,wasm-n,webgpu`;
- * `peer=0` leaves GLiNER.js out. Results: the table and chart on the page and
+ * Query parameters: `autorun=1` starts at once; `runs=N` (default 3); `backends=wasm-1,wasm-n,webgpu`;
+ * `peer=0` leaves GLiNER.js out; `verbose=1` logs every step; `stepTimeoutSec=S` (default 300) fails
+ * a backend whose step hangs instead of stalling the page; `webgpuSamples=N` (default 4, 0: all)
+ * limits WebGPU passes to the first N samples. Results: the table and chart on the page and
  * `window.__benchResults` (see `report.ts`), which `run-headless.ts` collects.
  */
 import { wrap, releaseProxy, type Remote } from 'comlink';
@@ -19,7 +21,7 @@ import type { Span } from '../../src/types.js';
 import { createWorkerEngine, type WorkerGlinerModel } from '../../src/worker/client.js';
 import { chartLegend, wordsPerSecChart } from './chart.js';
 import type { PeerHost, PeerInit } from './gliner-js-worker.js';
-import { BACKEND_LABEL, countWords, median, peerRatios, threadSpeedups, type BackendKey, type BenchResults, type BenchRow, type Method } from './report.js';
+import { BACKEND_LABEL, backendCell, countWords, median, peerRatios, threadSpeedups, type BackendKey, type BenchResults, type BenchRow, type Method } from './report.js';
 
 declare global {
   interface Window {
@@ -44,7 +46,16 @@ const TYPES: Record<Method, string[]> = {
 const LABELS = MODEL_TYPES.map((t) => promptFor(t));
 
 const params = new URLSearchParams(location.search);
-const RUNS = Math.max(3, Number(params.get('runs') ?? 3) || 3);
+/** Medians of this many runs; fewer than 3 only for a quick look (`runs=1`). */
+const RUNS = Math.max(1, Math.floor(Number(params.get('runs') ?? 3)) || 3);
+const VERBOSE = params.get('verbose') === '1';
+/** One step (a load, a first result, a corpus pass) that takes longer than this fails its backend instead of stalling the page. */
+const STEP_TIMEOUT_MS = Number(params.get('stepTimeoutSec') ?? 300) * 1000;
+/**
+ * WebGPU passes use the first samples only (0: all). Headless Chromium's adapter is SwiftShader, a
+ * CPU emulation: about 10 words/s on this model, so a full pass takes many minutes there.
+ */
+const WEBGPU_SAMPLES = Math.max(0, Math.floor(Number(params.get('webgpuSamples') ?? 4)));
 const WITH_PEER = params.get('peer') !== '0';
 const ASKED_BACKENDS = (params.get('backends') ?? 'wasm-1,wasm-n,webgpu').split(',');
 
@@ -58,6 +69,20 @@ function log(line: string): void {
 }
 
 const sinceMs = (t0: number) => performance.now() - t0;
+
+/** Runs one named step: logged when verbose, failed with the step's name when it exceeds the step timeout. */
+async function step<T>(name: string, work: () => Promise<T>): Promise<T> {
+  if (VERBOSE) console.log(`[bench]     ${name} …`);
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const timeout = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new Error(`${name} took longer than ${STEP_TIMEOUT_MS / 1000} s`)), STEP_TIMEOUT_MS);
+  });
+  try {
+    return await Promise.race([work(), timeout]);
+  } finally {
+    clearTimeout(timer);
+  }
+}
 
 // ------------------------------------------------------------------------------------------------
 // The two implementations behind one small interface
@@ -166,28 +191,32 @@ async function coldStarts(subjects: Subject[], first: string): Promise<Cold[]> {
   const cold: Cold[] = subjects.map(() => ({ loads: [], firsts: [], runtime: '', threads: 1 }));
   for (let r = 0; r < RUNS; r++) {
     for (const [i, s] of subjects.entries()) {
-      const inst = await s.start();
-      const t0 = performance.now();
-      await inst.run([first], s.method);
-      const c = cold[i]!;
-      c.firsts.push(sinceMs(t0));
-      c.loads.push(inst.loadMs);
-      c.runtime = inst.runtime;
-      c.threads = inst.threads;
-      await inst.dispose();
+      const label = `${s.impl} ${s.method} cold start ${r + 1}`;
+      const inst = await step(`${label}: load`, () => s.start());
+      try {
+        const t0 = performance.now();
+        await step(`${label}: first result`, () => inst.run([first], s.method));
+        const c = cold[i]!;
+        c.firsts.push(sinceMs(t0));
+        c.loads.push(inst.loadMs);
+        c.runtime = inst.runtime;
+        c.threads = inst.threads;
+      } finally {
+        await inst.dispose();
+      }
     }
   }
   return cold;
 }
 
 /** One warm-up pass per subject, then `RUNS` timed passes over the corpus, interleaved. */
-async function throughput(pairs: { instance: Instance; method: Method }[], texts: string[]): Promise<{ ms: number; spans: Span[][] }[]> {
+async function throughput(pairs: { name: string; instance: Instance; method: Method }[], texts: string[]): Promise<{ ms: number; spans: Span[][] }[]> {
   const out = pairs.map(() => ({ times: [] as number[], spans: [] as Span[][] }));
-  for (const p of pairs) await p.instance.run(texts, p.method);
+  for (const p of pairs) await step(`${p.name}: warm-up pass`, () => p.instance.run(texts, p.method));
   for (let r = 0; r < RUNS; r++) {
     for (const [i, p] of pairs.entries()) {
       const t0 = performance.now();
-      const spans = await p.instance.run(texts, p.method);
+      const spans = await step(`${p.name}: pass ${r + 1}`, () => p.instance.run(texts, p.method));
       out[i]!.times.push(sinceMs(t0));
       out[i]!.spans = spans;
     }
@@ -205,6 +234,8 @@ function row(subject: Subject, backend: BackendKey, cold: Cold, corpusMs: number
     loadMs: cold.loads.every(Number.isNaN) ? null : median(cold.loads),
     firstMs: median(cold.firsts),
     corpusMs,
+    samples,
+    words,
     wordsPerSec: (words / corpusMs) * 1000,
     samplesPerSec: (samples / corpusMs) * 1000,
     entities: spans.reduce((n, s) => n + s.length, 0),
@@ -282,7 +313,7 @@ async function runBenchmark(): Promise<BenchResults> {
     const subject: Subject = { impl: 'pii-local', method: 'heuristics', start: startHeuristics };
     const [cold] = await coldStarts([subject], first);
     const inst = await startHeuristics();
-    const [t] = await throughput([{ instance: inst, method: 'heuristics' }], texts);
+    const [t] = await throughput([{ name: 'pii-local heuristics', instance: inst, method: 'heuristics' }], texts);
     await inst.dispose();
     results.rows.push(row(subject, 'js', cold!, t!.ms, t!.spans, words, texts.length));
     show();
@@ -297,31 +328,33 @@ async function runBenchmark(): Promise<BenchResults> {
       { impl: 'pii-local', method: 'gliner+heuristics', start: () => startPiiLocal(plan) },
     ];
     if (WITH_PEER) subjects.push({ impl: 'GLiNER.js', method: 'gliner', start: () => startPeer(plan, maxWidth) });
-    let step = 'cold starts';
+    const passTexts = plan.key === 'webgpu' && WEBGPU_SAMPLES > 0 ? texts.slice(0, WEBGPU_SAMPLES) : texts;
+    const passWords = passTexts.reduce((k, t) => k + countWords(t), 0);
+    let phase = 'cold starts';
     const live: Instance[] = [];
     try {
       const cold = await coldStarts(subjects, first);
-      step = 'throughput';
-      const ours = await startPiiLocal(plan);
+      phase = 'throughput';
+      const ours = await step('pii-local load (warm worker)', () => startPiiLocal(plan));
       live.push(ours);
-      const pairs = [
-        { instance: ours, method: 'gliner' as const },
-        { instance: ours, method: 'gliner+heuristics' as const },
+      const pairs: { name: string; instance: Instance; method: Method }[] = [
+        { name: 'pii-local gliner', instance: ours, method: 'gliner' },
+        { name: 'pii-local gliner+heuristics', instance: ours, method: 'gliner+heuristics' },
       ];
       if (WITH_PEER) {
-        const peer = await startPeer(plan, maxWidth);
+        const peer = await step('GLiNER.js load (warm worker)', () => startPeer(plan, maxWidth));
         live.push(peer);
-        pairs.push({ instance: peer, method: 'gliner' });
+        pairs.push({ name: 'GLiNER.js gliner', instance: peer, method: 'gliner' });
       }
-      const timed = await throughput(pairs, texts);
-      const rows = subjects.map((s, i) => row(s, plan.key, cold[i]!, timed[i]!.ms, timed[i]!.spans, words, texts.length));
+      const timed = await throughput(pairs, passTexts);
+      const rows = subjects.map((s, i) => row(s, plan.key, cold[i]!, timed[i]!.ms, timed[i]!.spans, passWords, passTexts.length));
       if (WITH_PEER) rows[2]!.agreement = agreement(timed[0]!.spans, timed[2]!.spans);
       results.rows.push(...rows);
       for (const r of rows) log(`  ${r.impl} ${r.method}: load ${Math.round(r.loadMs ?? 0)} ms, first ${r.firstMs.toFixed(1)} ms, ${Math.round(r.wordsPerSec)} words/s`);
       show();
     } catch (error) {
-      results.errors.push(`${BACKEND_LABEL[plan.key]} (${step}): ${describe(error)}`);
-      log(`  failed at ${step}: ${describe(error)}`);
+      results.errors.push(`${BACKEND_LABEL[plan.key]} (${phase}): ${describe(error)}`);
+      log(`  failed at ${phase}: ${describe(error)}`);
     } finally {
       for (const inst of live) await inst.dispose().catch(() => undefined);
     }
@@ -349,13 +382,13 @@ function render(results: BenchResults): void {
     const cells = [
       r.impl,
       r.method,
-      `${BACKEND_LABEL[r.backend]} (${r.runtime})`,
+      backendCell(r),
       String(r.threads),
       fmt(r.loadMs),
       fmt(r.firstMs, 1),
-      fmt(r.corpusMs),
-      fmt(r.wordsPerSec),
-      fmt(r.samplesPerSec, 1),
+      r.samples === results.corpus.samples ? fmt(r.corpusMs) : `${fmt(r.corpusMs)} (${r.samples} samples)`,
+      fmt(r.wordsPerSec, r.wordsPerSec < 100 ? 1 : 0),
+      fmt(r.samplesPerSec, r.samplesPerSec < 1 ? 2 : 1),
       String(r.entities),
       r.agreement === undefined ? '' : `${fmt(r.agreement * 100)} %`,
     ];
@@ -364,7 +397,12 @@ function render(results: BenchResults): void {
   table.hidden = results.rows.length === 0;
   const chart = $('chart');
   chart.replaceChildren();
-  if (results.rows.length > 0) chart.append(wordsPerSecChart(results.rows), chartLegend(results.rows));
+  // the heuristics run hundreds of times faster than any model row: on one scale the model bars vanish
+  const modelRows = results.rows.filter((r) => r.method !== 'heuristics');
+  if (modelRows.length > 0) {
+    const caption = Object.assign(document.createElement('p'), { className: 'muted', textContent: 'Model methods only; the heuristics row (no model) is in the table.' });
+    chart.append(wordsPerSecChart(modelRows), chartLegend(modelRows), caption);
+  }
   const notes: string[] = [];
   for (const r of peerRatios(results)) notes.push(`pii-local ÷ GLiNER.js on ${BACKEND_LABEL[r.backend]}: ×${r.ratio.toFixed(2)} (words/s, gliner method)`);
   for (const s of threadSpeedups(results)) notes.push(`${s.impl} ${s.method}: ${s.threads} threads ÷ 1 thread = ×${s.speedup.toFixed(2)}`);

@@ -9,7 +9,7 @@
  */
 import { createHash } from 'node:crypto';
 import { copyFileSync, existsSync, linkSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { join, sep } from 'node:path';
 
 export const ROOT = join(import.meta.dirname, '..', '..');
 export const WEB = join(ROOT, 'bench', 'web');
@@ -79,6 +79,7 @@ async function bundle(out: string): Promise<void> {
   const build = await rollup({
     input: ENTRIES,
     plugins: [
+      peerOrtUnbundled(),
       nodeResolve({ browser: true, preferBuiltins: false }),
       commonjs(),
       typescript({
@@ -99,6 +100,27 @@ async function bundle(out: string): Promise<void> {
   });
   await build.write({ dir: out, format: 'es', entryFileNames: '[name].js', chunkFileNames: '[name]-[hash].js' });
   await build.close();
+}
+
+/**
+ * GLiNER.js imports onnxruntime-web 1.19's default entries, which inline the WASM glue: their WASM
+ * threads then start from the bundle itself (the whole peer worker) and fail. The unbundled entries
+ * load the glue (`ort-wasm-simd-threaded*.mjs`) from `wasmPaths` instead, which threads can start
+ * from. Same runtime, same version; only how the file is found differs.
+ */
+function peerOrtUnbundled(): import('rollup').Plugin {
+  const entries: Record<string, string> = {
+    'onnxruntime-web': join(PEER_ORT, 'ort.min.mjs'),
+    'onnxruntime-web/webgpu': join(PEER_ORT, 'ort.webgpu.min.mjs'),
+  };
+  const glinerDir = join(ROOT, 'node_modules', 'gliner') + sep;
+  return {
+    name: 'peer-ort-unbundled',
+    resolveId(source, importer) {
+      if (importer?.startsWith(glinerDir) && entries[source]) return entries[source];
+      return null;
+    },
+  };
 }
 
 /** onnxruntime-web's `.wasm`/`.mjs` runtime files, hard-linked when the disk allows (they are large). */

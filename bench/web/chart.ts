@@ -46,9 +46,10 @@ export function wordsPerSecChart(rows: readonly BenchRow[]): SVGSVGElement {
       const series = `${r.impl} ${r.method}`;
       const w = Math.max(1, (r.wordsPerSec / max) * plot);
       const bar = el('rect', { x: left, y, width: w, height: barH, rx: 3, fill: SERIES_COLOURS[series] ?? '#999' });
-      bar.appendChild(el('title', {}, `${series}: ${Math.round(r.wordsPerSec)} words/s`));
+      const value = r.wordsPerSec < 100 ? r.wordsPerSec.toFixed(1) : Math.round(r.wordsPerSec).toLocaleString('en-US');
+      bar.appendChild(el('title', {}, `${series}: ${value} words/s`));
       svg.appendChild(bar);
-      svg.appendChild(el('text', { x: left + w + 6, y: y + barH - 5, class: 'chart-value' }, `${Math.round(r.wordsPerSec).toLocaleString('en-US')}`));
+      svg.appendChild(el('text', { x: left + w + 6, y: y + barH - 5, class: 'chart-value' }, value));
       y += barH + gap;
     }
     y += groupGap;

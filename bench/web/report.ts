@@ -22,8 +22,11 @@ export interface BenchRow {
   loadMs: number | null;
   /** From a fresh worker's first call on one sample (after load) to its result: the cold first inference. */
   firstMs: number;
-  /** One pass over the whole corpus in one call, warm. */
+  /** One pass over the corpus (or the first `samples` of it) in one call, warm. */
   corpusMs: number;
+  /** Samples and words in that pass (WebGPU passes may use the first samples only). */
+  samples: number;
+  words: number;
   wordsPerSec: number;
   samplesPerSec: number;
   /** Spans found over the corpus (a sanity check that the row did real work). */
@@ -63,6 +66,12 @@ export const BACKEND_LABEL: Readonly<Record<BackendKey, string>> = {
   'wasm-n': 'WASM, N threads',
   webgpu: 'WebGPU',
 };
+
+/** The backend column: the configuration, plus what ran when the runtime differs from it (a fallback). */
+export function backendCell(row: BenchRow): string {
+  const expected = row.backend === 'js' ? 'js' : row.backend === 'webgpu' ? 'webgpu' : 'wasm';
+  return row.runtime === expected ? BACKEND_LABEL[row.backend] : `${BACKEND_LABEL[row.backend]} → ran on ${row.runtime}`;
+}
 
 export function median(xs: readonly number[]): number {
   if (xs.length === 0) return NaN;
@@ -120,8 +129,8 @@ export function toMarkdown(results: BenchResults): string {
   lines.push('|---|---|---|--:|--:|--:|--:|--:|--:|--:|--:|');
   for (const r of results.rows) {
     lines.push(
-      `| ${r.impl} | ${r.method} | ${BACKEND_LABEL[r.backend]} (${r.runtime}) | ${r.threads} | ${fmt(r.loadMs)} | ${fmt(r.firstMs, 1)} | ${fmt(r.corpusMs)} | ` +
-        `${fmt(r.wordsPerSec)} | ${fmt(r.samplesPerSec, 1)} | ${r.entities} | ${r.agreement === undefined ? '' : `${fmt(r.agreement * 100, 0)} %`} |`,
+      `| ${r.impl} | ${r.method} | ${backendCell(r)} | ${r.threads} | ${fmt(r.loadMs)} | ${fmt(r.firstMs, 1)} | ${fmt(r.corpusMs)}${r.samples === results.corpus.samples ? '' : ` (${r.samples} samples)`} | ` +
+        `${fmt(r.wordsPerSec, r.wordsPerSec < 100 ? 1 : 0)} | ${fmt(r.samplesPerSec, r.samplesPerSec < 1 ? 2 : 1)} | ${r.entities} | ${r.agreement === undefined ? '' : `${fmt(r.agreement * 100, 0)} %`} |`,
     );
   }
   const ratios = peerRatios(results);
