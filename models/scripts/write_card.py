@@ -122,6 +122,7 @@ def main():
         "## Known weaknesses",
         "",
         "- Trained from scratch in under an hour on two CPU cores: it is far from a pretrained GLiNER (e.g. `knowledgator/gliner-pii-*`, `urchade/gliner_multi_pii-v1`), which pii-local loads unchanged from a URL or folder. Check the tables above before relying on it; for structured identifiers (e-mail, phone, cards, IDs) the validated heuristics are the reliable detector, and `gliner+heuristics` (the default) merges both.",
+        "- With a short budget it learns capitalised-name spans before it learns to tell labels apart: read the per-label rows; a name may come out under another label it was prompted with. The engine's combined methods therefore ask it only for free-text types and leave e-mail, phone, dates and IDs to the heuristics.",
         "- English-centred real data; other languages only through synthetic names and addresses.",
         "- Scores are calibrated for the library's default threshold 0.3 (focal loss compresses them): at GLiNER's usual 0.5 it finds little.",
         "",
