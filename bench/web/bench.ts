@@ -243,13 +243,16 @@ function row(subject: Subject, backend: BackendKey, cold: Cold, corpusMs: number
   };
 }
 
-/** Share of spans identical in both lists (Jaccard over start, end, prompt label); undefined when neither found any. */
-function agreement(ours: Span[][], peer: Span[][]): number | undefined {
+/**
+ * Share of spans identical in both lists, over the samples of `other` (Jaccard over start, end and
+ * label as a prompt: pii-local reports `PERSON`, GLiNER.js `person`); undefined when neither found any.
+ */
+function agreement(reference: Span[][], other: Span[][]): number | undefined {
   let same = 0;
   let all = 0;
-  ours.forEach((spans, i) => {
-    const a = new Set(spans.map((s) => `${s.start}:${s.end}:${promptFor(s.label)}`));
-    const b = new Set((peer[i] ?? []).map((s) => `${s.start}:${s.end}:${s.label}`));
+  other.forEach((spans, i) => {
+    const a = new Set((reference[i] ?? []).map((s) => `${s.start}:${s.end}:${promptFor(s.label)}`));
+    const b = new Set(spans.map((s) => `${s.start}:${s.end}:${promptFor(s.label)}`));
     for (const k of a) if (b.has(k)) same++;
     all += new Set([...a, ...b]).size;
   });
@@ -306,6 +309,7 @@ async function runBenchmark(): Promise<BenchResults> {
 
   const first = texts[0]!;
   const show = () => render(results);
+  const spansOf = new Map<BenchRow, Span[][]>();
 
   // heuristics: no model, same on every backend
   try {
@@ -348,7 +352,7 @@ async function runBenchmark(): Promise<BenchResults> {
       }
       const timed = await throughput(pairs, passTexts);
       const rows = subjects.map((s, i) => row(s, plan.key, cold[i]!, timed[i]!.ms, timed[i]!.spans, passWords, passTexts.length));
-      if (WITH_PEER) rows[2]!.agreement = agreement(timed[0]!.spans, timed[2]!.spans);
+      rows.forEach((r, i) => spansOf.set(r, timed[i]!.spans));
       results.rows.push(...rows);
       for (const r of rows) log(`  ${r.impl} ${r.method}: load ${Math.round(r.loadMs ?? 0)} ms, first ${r.firstMs.toFixed(1)} ms, ${Math.round(r.wordsPerSec)} words/s`);
       show();
@@ -358,6 +362,14 @@ async function runBenchmark(): Promise<BenchResults> {
     } finally {
       for (const inst of live) await inst.dispose().catch(() => undefined);
     }
+  }
+  // every gliner-method row against pii-local on WASM, 1 thread (same model, same texts): what
+  // another backend or implementation changes in the output
+  const reference = results.rows.find((r) => r.impl === 'pii-local' && r.method === 'gliner' && r.backend === 'wasm-1');
+  for (const r of results.rows) {
+    if (r.method !== 'gliner' || r === reference) continue;
+    const ref = reference ?? results.rows.find((x) => x.impl === 'pii-local' && x.method === 'gliner' && x.backend === r.backend);
+    if (ref && ref !== r) r.agreement = agreement(spansOf.get(ref)!, spansOf.get(r)!);
   }
   results.durationMs = sinceMs(t0);
   return results;

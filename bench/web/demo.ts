@@ -19,7 +19,11 @@ import { splitForProgress } from './split-for-progress.js';
 
 const MODEL_URL = new URL('../../models/pii-local-small/', location.href).href;
 const STRATEGIES: readonly MaskStrategy[] = ['REDACT', 'REPLACE', 'MASK', 'HASH', 'PSEUDONYMIZE', 'KEEP'];
-const MODEL_TYPES = [...DEFAULT_MODEL_TYPES];
+/**
+ * `gliner` alone is asked for the engine's model types plus the structured ones it has prompts for
+ * (in `gliner+heuristics` the engine leaves those to the validated patterns).
+ */
+const MODEL_TYPES = [...new Set([...DEFAULT_MODEL_TYPES, 'EMAIL', 'PHONE_NUMBER', 'DATE_TIME'])];
 const HEURISTIC_TYPES = heuristicTypes();
 const ALL_TYPES = [...new Set([...MODEL_TYPES, ...HEURISTIC_TYPES])];
 const COLOURS = typeColours(ALL_TYPES);
@@ -75,6 +79,8 @@ const maskConfig: MaskConfig = {};
 const found = new Map<string, number>();
 let running: AbortController | undefined;
 let lastMasked = '';
+/** The input and options `lastMasked` was made with: a download after an edit runs again first. */
+let lastKey = '';
 let debounce: ReturnType<typeof setTimeout> | undefined;
 /** The pasted text while a structured file is shown, given back when the file is closed. */
 let textBeforeFile = '';
@@ -201,6 +207,7 @@ async function run(): Promise<void> {
   const controller = new AbortController();
   running = controller;
   const m = method();
+  const key = resultKey();
   const blocks =
     input.kind === 'text'
       ? (() => {
@@ -232,7 +239,7 @@ async function run(): Promise<void> {
     for (const block of blocks) {
       const spans: Span[] = [];
       let masked = '';
-      block.pieces.forEach((piece, k) => {
+      block.pieces.forEach((_, k) => {
         const sample = samples[next++]!;
         if (sample.error !== undefined) {
           failed++;
@@ -241,7 +248,6 @@ async function run(): Promise<void> {
         }
         masked += sample.text;
         for (const s of sample.spans) spans.push({ ...s, start: s.start + block.offsets[k]!, end: s.end + block.offsets[k]! });
-        void piece;
       });
       for (const s of spans) found.set(s.label, (found.get(s.label) ?? 0) + 1);
       if (block.label) {
@@ -259,6 +265,7 @@ async function run(): Promise<void> {
       ui.entities.replaceChildren(Object.assign(document.createElement('div'), { className: 'empty', textContent: 'Nothing to scan.' }));
     }
     lastMasked = maskedParts.join('\n\n');
+    lastKey = key;
     ui.masked.textContent = lastMasked;
     const total = [...found.values()].reduce((a, b) => a + b, 0);
     ui.foundSummary.textContent = `${total} in ${blocks.length === 1 ? 'the text' : `${blocks.length} fields`}`;
@@ -280,6 +287,10 @@ async function run(): Promise<void> {
       setBusy(false);
     }
   }
+}
+
+function resultKey(): string {
+  return JSON.stringify([input.kind === 'text' ? input.text : input.file.name, method(), threshold(), maskConfig]);
 }
 
 function pick(config: MaskConfig, types: readonly string[]): MaskConfig {
@@ -321,11 +332,13 @@ async function openFile(file: File): Promise<void> {
 }
 
 function showFile(name: string, detail: string): void {
+  ui.downloadInfo.textContent = '';
   ui.fileInfo.hidden = false;
   ui.fileName.textContent = `${name} — ${detail}`;
 }
 
 function closeFile(): void {
+  ui.downloadInfo.textContent = '';
   ui.fileInfo.hidden = true;
   ui.text.disabled = false;
   ui.text.placeholder = 'Paste text here, or drop a TXT, CSV, JSONL or JSON file anywhere on this box.';
@@ -337,6 +350,8 @@ function closeFile(): void {
 /** The anonymized file: a structured file goes through `redactFile` (all records, same format); pasted text is saved as shown. */
 async function download(): Promise<void> {
   if (input.kind === 'text') {
+    if (lastKey !== resultKey()) await run();
+    if (lastKey !== resultKey()) return; // canceled or failed: the status line says why
     const name = input.fileName ? anonymizedName(input.fileName) : 'anonymized.txt';
     save(new File([lastMasked], name, { type: 'text/plain' }));
     ui.downloadInfo.textContent = `saved ${name}`;

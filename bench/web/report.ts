@@ -32,8 +32,9 @@ export interface BenchRow {
   /** Spans found over the corpus (a sanity check that the row did real work). */
   entities: number;
   /**
-   * GLiNER.js rows: share of spans (start, end, label) identical to pii-local's `gliner` row on the
-   * same backend (Jaccard); absent when neither found a span.
+   * `gliner` rows: share of spans (start, end, label) identical to pii-local `gliner` on WASM 1
+   * thread over the same samples (Jaccard): what another backend or implementation changes in the
+   * output. Absent for the reference itself and when neither found a span.
    */
   agreement?: number;
   runs: number;
@@ -125,7 +126,7 @@ export function toMarkdown(results: BenchResults): string {
       `crossOriginIsolated ${e.crossOriginIsolated} · ${e.hardwareConcurrency} logical CPUs · WebGPU adapter: ${e.webgpuAdapter ?? 'none'}`,
   );
   lines.push('');
-  lines.push('| implementation | method | backend | threads | load ms | first result ms | corpus ms | words/s | samples/s | entities | agreement |');
+  lines.push('| implementation | method | backend | threads | load ms | first result ms | corpus ms | words/s | samples/s | entities | agreement¹ |');
   lines.push('|---|---|---|--:|--:|--:|--:|--:|--:|--:|--:|');
   for (const r of results.rows) {
     lines.push(
@@ -133,6 +134,8 @@ export function toMarkdown(results: BenchResults): string {
         `${fmt(r.wordsPerSec, r.wordsPerSec < 100 ? 1 : 0)} | ${fmt(r.samplesPerSec, r.samplesPerSec < 1 ? 2 : 1)} | ${r.entities} | ${r.agreement === undefined ? '' : `${fmt(r.agreement * 100, 0)} %`} |`,
     );
   }
+  lines.push('');
+  lines.push('¹ spans identical to pii-local gliner on WASM 1 thread, same samples (Jaccard over start, end, label).');
   const ratios = peerRatios(results);
   if (ratios.length > 0) {
     lines.push('');
