@@ -2,6 +2,8 @@ import type { Engine } from '../engine/engine.js';
 import type { LlmProvider } from '../llm/provider.js';
 import { judgeRedaction } from '../llm/judge.js';
 import { reasonOf } from '../engine/errors.js';
+import { FREE_TEXT_TYPES } from '../engine/labels.js';
+import { planFor } from '../engine/methods.js';
 import type { DatasetContent } from './resources/datasets.js';
 import type { JobOutcome } from './job-runner.js';
 import type { EntitySummary, JobEvaluation } from './types.js';
@@ -39,12 +41,21 @@ export async function evaluateOutcome(
     for (const e of s.entities) maskedChars += e.end - e.start;
   }
   const residual: EntitySummary = {};
+  const count = (label: string) => {
+    const name = request.display.get(label) ?? label;
+    residual[name] = (residual[name] ?? 0) + 1;
+  };
   if (types.length > 0 && maskedTexts.length > 0) {
     const found = await engine.detect(maskedTexts, { method: 'heuristics', types, threshold: request.threshold });
-    for (const d of found) for (const s of d.spans) {
-      const label = request.display.get(s.label) ?? s.label;
-      residual[label] = (residual[label] ?? 0) + 1;
-    }
+    for (const d of found) for (const s of d.spans) count(s.label);
+  }
+  // The model re-reads the output for the free-text types when the job used it.
+  const modelTypes = planFor(request.method).gliner ? request.types.filter((t) => FREE_TEXT_TYPES.has(t)) : [];
+  if (modelTypes.length > 0 && maskedTexts.length > 0) {
+    const found = await engine.detect(maskedTexts, { method: 'gliner', types: modelTypes, threshold: request.threshold });
+    found.forEach((d, i) => {
+      for (const s of d.spans) if (!insideOwnToken(maskedTexts[i]!, s.start, s.end)) count(s.label);
+    });
   }
   const evaluation: JobEvaluation = {
     residual_entities: residual,
@@ -65,4 +76,15 @@ export async function evaluateOutcome(
     }
   }
   return evaluation;
+}
+
+/** Tags and pseudonyms our masks write (`[PERSON]`, `<PERSON_1>`, `[REDACTION_FAILED]`). */
+const OWN_TOKEN = /[[<][A-Za-z][A-Za-z0-9_ -]*[\]>]/g;
+
+/** True when the span lies within one of our own tags, which is no leak. */
+function insideOwnToken(text: string, start: number, end: number): boolean {
+  for (const m of text.matchAll(OWN_TOKEN)) {
+    if (start >= m.index && end <= m.index + m[0].length) return true;
+  }
+  return false;
 }

@@ -161,7 +161,11 @@ export interface TransformJobMetrics {
 }
 
 export interface JobEvaluation {
-  /** Entities still found by the heuristics in the masked output (possible leaks), by type. */
+  /**
+   * Entities still found in the masked output (possible leaks), by type: by the heuristics, and by
+   * the model when the job used it (our own tags and pseudonyms are not counted; REPLACE surrogates
+   * look like real values and are).
+   */
   residual_entities: EntitySummary;
   /** Fraction of characters of the original samples that were masked. */
   masked_char_ratio: number;
