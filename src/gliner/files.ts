@@ -123,6 +123,11 @@ function folderReader(folder: string | URL, options: ReadOptions): ModelReader {
       throw loadError('file_unreadable', `${file} could not be read from the model ${where} (${String(code ?? 'error')})`);
     }
   }
+  return readerOver(read, where);
+}
+
+/** A reader over one way of fetching a file by name (`undefined` = absent). */
+function readerOver(read: (file: string) => Promise<Uint8Array | undefined>, where: string): ModelReader {
   return {
     async json(file, required) {
       const bytes = await read(file);
@@ -197,23 +202,7 @@ function urlReader(base: string, options: ReadOptions): ModelReader {
     return bytes;
   }
 
-  return {
-    async json(file, required) {
-      const bytes = await read(file);
-      if (bytes === undefined) {
-        if (required) throw missing(file, where);
-        return undefined;
-      }
-      return parseJson(bytes, file);
-    },
-    async onnx(candidates) {
-      for (const file of candidates) {
-        const bytes = await read(file);
-        if (bytes !== undefined) return { file, bytes };
-      }
-      throw missing(`none of ${candidates.join(', ')}`, where);
-    },
-  };
+  return readerOver(read, where);
 }
 
 const BYTES_FILES: Record<string, 'config' | 'tokenizer' | 'tokenizerConfig'> = {
