@@ -10,6 +10,7 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import type { AddressInfo } from 'node:net';
 import { extname, join, normalize, relative, sep } from 'node:path';
 import { chromium, type Browser, type BrowserContext, type LaunchOptions, type Page } from 'playwright-core';
+import { afterAll, beforeAll } from 'vitest';
 
 export const ROOT = join(import.meta.dirname, '..', '..');
 export const BUILD = join(ROOT, 'test', 'browser', '.build');
@@ -253,4 +254,28 @@ function sourceStamp(): string {
 export function screenshotPath(name: string): string {
   mkdirSync(join(BUILD, 'screenshots'), { recursive: true });
   return join(BUILD, 'screenshots', name);
+}
+
+/** The test pages built, one server and one Chromium for the calling `describe`, closed after it. */
+export function useBrowserSession(options: ServerOptions = {}): { readonly server: TestServer; readonly browser: Browser } {
+  let server: TestServer | undefined;
+  let browser: Browser | undefined;
+  beforeAll(async () => {
+    await buildPages();
+    [server, browser] = await Promise.all([startServer(options), launchChromium()]);
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await server?.close();
+  });
+  return {
+    get server() {
+      if (!server) throw new Error('the browser session is not started (use it inside tests)');
+      return server;
+    },
+    get browser() {
+      if (!browser) throw new Error('the browser session is not started (use it inside tests)');
+      return browser;
+    },
+  };
 }

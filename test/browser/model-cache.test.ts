@@ -8,31 +8,20 @@
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildPages, launchChromium, openTestPage, pageUrl, ROOT, skipReason, startServer, type TestServer } from './harness.js';
+import { describe, expect, it } from 'vitest';
+import { openTestPage, pageUrl, ROOT, skipReason, useBrowserSession } from './harness.js';
 
 const ONNX = 'models/pii-local-small/onnx/model_quantized.onnx';
 
 describe.skipIf(skipReason !== undefined)('model cache in Chromium', () => {
-  let server: TestServer;
-  let browser: Browser;
-
-  beforeAll(async () => {
-    await buildPages();
-    [server, browser] = await Promise.all([startServer(), launchChromium()]);
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-  });
+  const session = useBrowserSession();
 
   it.each(['indexeddb', 'cache-api'] as const)('stores on first download and serves offline from %s', async (store) => {
-    const context = await browser.newContext();
-    const { page } = await openTestPage(context, pageUrl(server));
+    const context = await session.browser.newContext();
+    const { page } = await openTestPage(context, pageUrl(session.server));
     const bytes = readFileSync(join(ROOT, ONNX));
     const digest = createHash('sha256').update(bytes).digest('hex');
-    const url = `${server.origin}/${ONNX}`;
+    const url = `${session.server.origin}/${ONNX}`;
     const cacheName = `probe-${store}`;
 
     const first = await page.evaluate(([u, s, c]) => window.pii.fetchThroughCache(u, s, c), [url, store, cacheName] as const);
@@ -45,7 +34,7 @@ describe.skipIf(skipReason !== undefined)('model cache in Chromium', () => {
     expect(await page.evaluate(([c, s]) => window.pii.cachedModelUrls({ cacheName: c, store: s }), [cacheName, store] as const)).toEqual({ store, urls: [url] });
 
     // a missing file passes through and is not stored
-    const missing = await page.evaluate(([u, s, c]) => window.pii.fetchThroughCache(u, s, c), [`${server.origin}/models/nope.onnx`, store, cacheName] as const);
+    const missing = await page.evaluate(([u, s, c]) => window.pii.fetchThroughCache(u, s, c), [`${session.server.origin}/models/nope.onnx`, store, cacheName] as const);
     expect(missing.status).toBe(404);
 
     await context.route('**', (route) => route.abort('internetdisconnected'));

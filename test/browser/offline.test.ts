@@ -4,27 +4,16 @@
  * The page's own files come back from a test-only service worker (`pages/sw.js`), which leaves
  * `/models/` alone: those can only come from the library's model cache.
  */
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { ALL_TYPES, TEXTS } from './corpus.js';
-import { buildPages, launchChromium, openTestPage, pageUrl, skipReason, startServer, type TestServer } from './harness.js';
+import { openTestPage, pageUrl, skipReason, useBrowserSession } from './harness.js';
 
 describe.skipIf(skipReason !== undefined)('offline after the first load', () => {
-  let server: TestServer;
-  let browser: Browser;
-
-  beforeAll(async () => {
-    await buildPages();
-    [server, browser] = await Promise.all([startServer(), launchChromium()]);
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-  });
+  const session = useBrowserSession();
 
   it('redacts after a reload with every request blocked', async () => {
-    const context = await browser.newContext();
-    const { page, errors } = await openTestPage(context, pageUrl(server));
+    const context = await session.browser.newContext();
+    const { page, errors } = await openTestPage(context, pageUrl(session.server));
     expect(await page.evaluate(() => window.pii.registerShell())).toBe(true);
     await page.reload();
     await page.waitForFunction(() => typeof window.pii === 'object');
@@ -45,13 +34,13 @@ describe.skipIf(skipReason !== undefined)('offline after the first load', () => 
     expect(onnx.loaded).toBe(onnx.total);
 
     // the network goes away: every route aborted, and the server itself closed
-    const served = server.requests.length;
+    const served = session.server.requests.length;
     const blocked: string[] = [];
     await context.route('**', (route) => {
       blocked.push(route.request().url());
       return route.abort('internetdisconnected');
     });
-    await server.close();
+    await session.server.close();
 
     await page.reload();
     await page.waitForFunction(() => typeof window.pii === 'object', undefined, { timeout: 30_000 });
@@ -61,7 +50,7 @@ describe.skipIf(skipReason !== undefined)('offline after the first load', () => 
     const offlineResult = await page.evaluate(([t, o]) => window.pii.redact(t, o), [texts, options] as const);
     expect(offlineResult.map((s) => s.text)).toEqual(onlineResult.map((s) => s.text));
     expect(offlineResult[0]!.text).toContain('[EMAIL]');
-    expect(server.requests.length).toBe(served); // nothing reached the server
+    expect(session.server.requests.length).toBe(served); // nothing reached the server
     console.info(`[browser] offline: model from the cache in ${offline.loadMs.toFixed(0)} ms (network: ${online.loadMs.toFixed(0)} ms); ${blocked.length} requests blocked`);
     expect(errors.filter((e) => !/ERR_INTERNET_DISCONNECTED|Failed to load resource/.test(e))).toEqual([]);
 

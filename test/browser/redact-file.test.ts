@@ -3,29 +3,18 @@
  * same name and type, same header and row count, masked, and byte for byte what Node produces.
  */
 import { join } from 'node:path';
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { redactFileWithReport } from '../../src/browser/redact-file.js';
 import { parseFile } from '../../src/datasets/index.js';
 import { createEngine } from '../../src/engine/engine.js';
 import { CSV } from './corpus.js';
-import { buildPages, launchChromium, openTestPage, pageUrl, ROOT, skipReason, startServer, type TestServer } from './harness.js';
+import { openTestPage, pageUrl, ROOT, skipReason, useBrowserSession } from './harness.js';
 
 describe.skipIf(skipReason !== undefined)('redactFile in Chromium', () => {
-  let server: TestServer;
-  let browser: Browser;
-
-  beforeAll(async () => {
-    await buildPages();
-    [server, browser] = await Promise.all([startServer(), launchChromium()]);
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-  });
+  const session = useBrowserSession();
 
   it('returns the CSV with the same header and row count, masked', async () => {
-    const { page, errors } = await openTestPage(browser, pageUrl(server));
+    const { page, errors } = await openTestPage(session.browser, pageUrl(session.server));
     await page.evaluate(() => window.pii.start({ backend: 'wasm' }));
     const options = { method: 'gliner+heuristics' as const, types: ['PERSON', 'EMAIL', 'PHONE_NUMBER', 'IBAN_CODE'] };
     const out = await page.evaluate(([csv, o]) => window.pii.redactCsv(csv, 'contacts.csv', o), [CSV, options] as const);

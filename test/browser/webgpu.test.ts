@@ -4,30 +4,19 @@
  * test asks for `webgpu` explicitly (no fallback), so a missing adapter fails loudly instead of
  * passing on WASM.
  */
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { MODEL_TYPES, TEXTS } from './corpus.js';
-import { buildPages, launchChromium, openTestPage, pageUrl, skipReason, startServer, type TestServer } from './harness.js';
+import { openTestPage, pageUrl, skipReason, useBrowserSession } from './harness.js';
 
 describe.skipIf(skipReason !== undefined)('WebGPU (SwiftShader) vs WASM in Chromium', () => {
-  let server: TestServer;
-  let browser: Browser;
-
-  beforeAll(async () => {
-    await buildPages();
-    [server, browser] = await Promise.all([startServer(), launchChromium()]);
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-  });
+  const session = useBrowserSession();
 
   it('gets the same spans on WebGPU as on WASM', async () => {
     // Short texts: SwiftShader runs the GPU kernels on the CPU, about 30x slower than WASM here.
     const texts = TEXTS.slice(1, 3);
     const options = { method: 'gliner' as const, types: MODEL_TYPES, threshold: 0 };
 
-    const { page: gpuPage, errors } = await openTestPage(browser, pageUrl(server));
+    const { page: gpuPage, errors } = await openTestPage(session.browser, pageUrl(session.server));
     const adapter = await gpuPage.evaluate(async () => {
       const gpu = (navigator as { gpu?: { requestAdapter(): Promise<{ info?: Record<string, unknown> } | null> } }).gpu;
       if (!gpu) return { available: false, reason: 'navigator.gpu is undefined' };
@@ -45,7 +34,7 @@ describe.skipIf(skipReason !== undefined)('WebGPU (SwiftShader) vs WASM in Chrom
     expect(errors).toEqual([]);
     await gpuPage.close();
 
-    const { page: wasmPage } = await openTestPage(browser, pageUrl(server));
+    const { page: wasmPage } = await openTestPage(session.browser, pageUrl(session.server));
     const wasm = await wasmPage.evaluate(() => window.pii.start({ backend: 'wasm' }));
     expect(wasm.backend).toBe('wasm');
     const onWasm = await wasmPage.evaluate(([t, o]) => window.pii.detect(t, o), [texts, options] as const);
