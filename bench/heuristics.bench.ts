@@ -15,6 +15,7 @@
 import { performance } from 'node:perf_hooks';
 import { SyncRedactor } from 'redact-pii';
 import { heuristicTypes, recognize } from '../src/recognizers/registry.js';
+import { luhnComplete } from './seeded.js';
 
 const args = process.argv.slice(2);
 const arg = (name: string, fallback: number) => {
@@ -34,19 +35,6 @@ const digits = (n: number) => Array.from({ length: n }, () => Math.floor(rnd() *
 const WORDS = ('the of and to in a is that for it as was with be by on not he this are or his from at which but have an they you were her she there one all we their can has more when will would if so no out up said what its about than into them only some could time these two may first then do any like my now over such our man me even most made after also did many before must through back years where much your way well down should because each just those people how too little state good very make world still own see men work long get here between both life being under never day same another know while last might us great old year off come since against go came right used take three').split(' ');
 const NAMES = ['Maria Lopez', 'John Smith', 'Wei Chen', 'Ana Silva', 'Omar Haddad', 'Giulia Rossi', 'Jan Novak', 'Yuki Tanaka'];
 
-function luhnComplete(prefix: string): string {
-  for (let c = 0; c < 10; c++) {
-    const v = prefix + c;
-    let sum = 0;
-    for (let i = 0; i < v.length; i++) {
-      let d = Number(v[v.length - 1 - i]);
-      if (i % 2 === 1) d = d * 2 > 9 ? d * 2 - 9 : d * 2;
-      sum += d;
-    }
-    if (sum % 10 === 0) return v;
-  }
-  return prefix + '0';
-}
 
 const PII: Array<() => string> = [
   () => `${pick(NAMES).toLowerCase().replace(' ', '.')}@example.${pick(['com', 'org', 'net'])}`,

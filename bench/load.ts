@@ -15,6 +15,7 @@ import { once } from 'node:events';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { mulberry32 } from './seeded.js';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const TYPES = 'EMAIL,PHONE_NUMBER,CREDIT_CARD,US_SSN,IBAN_CODE,IP_ADDRESS';
@@ -24,17 +25,6 @@ function arg(name: string, fallback: string): string {
   return i >= 0 && process.argv[i + 1] ? process.argv[i + 1]! : fallback;
 }
 
-/** Deterministic PRNG (mulberry32) so every run reads the same file. */
-function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const FIRST = ['Maria', 'John', 'Aiko', 'Zoë', 'Oluwaseun', 'Søren', 'Jean-Luc', 'Priya', 'Mateo', 'Ngozi'];
 const LAST = ['Lopez', 'Smith', 'Tanaka', 'Müller', 'Adeyemi', 'Kierkegaard', 'Picard', 'Sharma', 'García', 'Okafor'];
@@ -67,7 +57,7 @@ function row(i: number, r: () => number): string {
 async function generate(path: string, bytes: number): Promise<void> {
   if (existsSync(path) && Math.abs(statSync(path).size - bytes) < 1_000_000) return;
   const out = createWriteStream(path);
-  const r = rng(42);
+  const r = mulberry32(42);
   let written = 0;
   out.write('id,name,note,amount\n');
   for (let i = 0; written < bytes; i++) {
@@ -138,7 +128,7 @@ async function main(): Promise<void> {
 
   if (only !== 'cli') {
     const m = await measure(process.execPath, ['--import', 'tsx', join(ROOT, 'bench', 'load-api.ts'), input, TYPES]);
-    const report = /API_REPORT (\{.*\})/.exec(m.stderr + m.stdout);
+    const report = /API_REPORT (\{.*\})/.exec(m.stderr);
     const inner = report ? (JSON.parse(report[1]!) as { maxRssMb: number; status: string; samples: number }) : undefined;
     const ok = m.exitCode === 0 && inner?.status === 'SUCCEEDED';
     if (!ok) console.error(m.stderr.split('\n').slice(-15).join('\n'));

@@ -17,20 +17,14 @@ import { dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { validateAbn, validateAcn, validateMedicare, validateTfn } from '../src/recognizers/au.js';
 import { iso7064Mod11_10, luhn, verhoeff } from '../src/recognizers/checksums.js';
+import { mulberry32 } from './seeded.js';
 import { validateFiscalCode } from '../src/recognizers/it.js';
 import { validateNric } from '../src/recognizers/sg.js';
 import { validateTckn } from '../src/recognizers/tr.js';
 
 // ------------------------------------------------------------------ randomness
 
-let seed = 0x5eed1234;
-function rnd(): number {
-  seed = (seed + 0x6d2b79f5) | 0;
-  let t = seed;
-  t = Math.imul(t ^ (t >>> 15), t | 1);
-  t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-  return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-}
+const rnd = mulberry32(0x5eed1234);
 const int = (lo: number, hi: number) => lo + Math.floor(rnd() * (hi - lo + 1));
 const pick = <T>(xs: readonly T[]): T => xs[Math.floor(rnd() * xs.length)]!;
 const digits = (n: number) => Array.from({ length: n }, () => String(int(0, 9))).join('');
