@@ -4,6 +4,7 @@ import { judgeRedaction } from '../llm/judge.js';
 import { reasonOf } from '../engine/errors.js';
 import { FREE_TEXT_TYPES } from '../engine/labels.js';
 import { planFor } from '../engine/methods.js';
+import { insideOwnToken } from '../masks/own-tokens.js';
 import type { DatasetContent } from './resources/datasets.js';
 import type { JobOutcome } from './job-runner.js';
 import type { EntitySummary, JobEvaluation } from './types.js';
@@ -78,13 +79,3 @@ export async function evaluateOutcome(
   return evaluation;
 }
 
-/** Tags and pseudonyms our masks write (`[PERSON]`, `<PERSON_1>`, `[REDACTION_FAILED]`). */
-const OWN_TOKEN = /[[<][A-Za-z][A-Za-z0-9_ -]*[\]>]/g;
-
-/** True when the span lies within one of our own tags, which is no leak. */
-function insideOwnToken(text: string, start: number, end: number): boolean {
-  for (const m of text.matchAll(OWN_TOKEN)) {
-    if (start >= m.index && end <= m.index + m[0].length) return true;
-  }
-  return false;
-}
