@@ -46,7 +46,7 @@ export async function executeJob<T extends { id: string; status: string }>(
       void lifecycle.save(job);
     });
     job = await lifecycle.get(id);
-    const failedAll = outcome.samples.length > 0 && outcome.samples.every((s) => s.error !== undefined);
+    const failedAll = outcome.samples_processed > 0 && outcome.sample_errors.length === outcome.samples_processed;
     await writer.succeeded(job, outcome, isoNow());
     if (failedAll) writer.failed(job, 'every sample failed (see the per-sample errors)', isoNow());
   } catch (error) {

@@ -1,30 +1,40 @@
-import type { DatasetField } from '../datasets/index.js';
-import { serializeFile, contentTypeOf } from '../datasets/index.js';
+import type { DatasetField, DatasetRecord, ParsedFile } from '../datasets/index.js';
+import { contentTypeOf } from '../datasets/index.js';
+import { readChunk, writeChunk, type ChunkedFile } from '../datasets/chunked.js';
 import type { Engine } from '../engine/engine.js';
-import { createMasker } from '../masks/index.js';
+import { createMasker, type Masker } from '../masks/index.js';
 import { FAILED_PLACEHOLDER, redactTexts } from '../engine/redact-texts.js';
-import type { DatasetContent, SampleRef } from './resources/datasets.js';
+import type { JobEvaluator } from './evaluate.js';
+import { sampleGroups, type DatasetContent, type SampleGroup } from './resources/datasets.js';
 import type { EntityFound, EntitySummary, JobEvaluation } from './types.js';
 import type { ValidatedRequest } from './validate.js';
 
 /** What one sample became. Exactly one per input sample, in order. */
 export interface SampleOutcome {
-  ref: SampleRef;
-  /** Masked fields per record of the sample; undefined when the sample failed. */
-  masked?: Array<{ file: number; record: number; fields: DatasetField[] }>;
+  sample_index: number;
+  file_path: string;
+  /** Record index within the file, for a sample that is one record. */
+  row?: number;
   entities: EntityFound[];
   entity_summary: EntitySummary;
   error?: string;
+  /** The sample as written (transform jobs' `masked_content`), when asked for; '' for a failed sample. */
+  masked_content?: string;
 }
 
 export interface JobOutcome {
-  samples: SampleOutcome[];
+  /** Every sample of the dataset, once each. */
+  samples_processed: number;
+  /** Every entity found, in sample order. */
+  entities: EntityFound[];
+  entity_summary: EntitySummary;
+  sample_errors: Array<{ sample_index: number; error: string }>;
+  /** Per-sample detail, in order, when `keepSamples` was asked (transform jobs list it). */
+  samples?: SampleOutcome[];
   pseudonymMap: Record<string, string>;
-  /** Each dataset file rewritten with its masked records, same format. */
-  files: Array<{ path: string; content: string; content_type: string }>;
-  /** The dataset the job ran over (for rendering `masked_content`). */
-  content: DatasetContent;
-  /** Post-job check, filled by `evaluateOutcome`. */
+  /** Each dataset file rewritten with its masked records, same format (built chunk by chunk). */
+  files: Array<{ path: string; content: Blob; content_type: string }>;
+  /** Post-job check, when an evaluator was given. */
   evaluation?: JobEvaluation;
 }
 
@@ -36,148 +46,256 @@ export interface JobWork {
   signal: AbortSignal;
   /** Called after each batch: the heartbeat. */
   onProgress: (done: number, total: number) => void;
-  /** Samples per engine call: small enough for a steady heartbeat and prompt cancel. */
+  /** Records per engine call: small enough for a steady heartbeat and prompt cancel. */
   batchSize?: number;
+  /**
+   * Keep an outcome per sample with its written form (`masked_content`): transform jobs show
+   * them; runs need only the entities and errors, which is much less to hold for a big dataset.
+   */
+  keepSamples?: boolean;
+  /** Fed with every masked sample as the job goes. */
+  evaluator?: JobEvaluator;
 }
 
-
 /**
- * Runs detect → merge → mask over every sample of a dataset. Per-sample failures are recorded on
- * the sample; only an abort or a failure of the whole engine (model load) rejects.
+ * Runs detect → merge → mask over every sample of a dataset, one record chunk at a time: what a
+ * job holds is the current chunk, the written output (as Blobs) and the entities found. Per-sample
+ * failures are recorded on the sample and its records are written as placeholders; only an abort
+ * or a failure of the whole engine (model load) rejects.
  */
 export async function runJob(work: JobWork): Promise<JobOutcome> {
-  const { engine, content, request } = work;
-  const total = content.samples.length;
-  const batchSize = work.batchSize ?? 16;
+  const { content, request } = work;
   const masker = createMasker({
     seed: request.maskOptions.seed,
     hashKey: request.maskOptions.hash_key,
     encryptionKey: request.maskOptions.encryption_key,
   });
-  const display = (t: string) => request.display.get(t) ?? t;
-  const outcomes: SampleOutcome[] = [];
+  const run = new Run(work, masker);
+  for (const group of sampleGroups(content)) {
+    if (group.kind === 'record') await run.recordSamples(group);
+    else await run.groupSample(group);
+  }
+  // Files no sample covers (empty ones) are written back as they are.
+  content.files.forEach((f, i) => {
+    if (!run.outputs.has(i)) run.outputs.set(i, f.chunked.chunks.map((_, c) => new Blob([writeChunk(f.chunked, c, readChunk(f.chunked, c), new Map())])));
+  });
+  const evaluation = await work.evaluator?.finish();
+  return {
+    samples_processed: run.processed,
+    entities: run.entities,
+    entity_summary: run.summary,
+    sample_errors: run.errors,
+    ...(work.keepSamples ? { samples: run.samples } : {}),
+    pseudonymMap: masker.pseudonymMap(),
+    files: content.files.map((f, i) => {
+      const type = contentTypeOf(f.chunked.format);
+      return { path: f.path, content: new Blob(run.outputs.get(i)!, { type }), content_type: type };
+    }),
+    ...(evaluation ? { evaluation } : {}),
+  };
+}
 
-  for (let start = 0; start < total; start += batchSize) {
-    if (work.signal.aborted) throw new DOMException('canceled', 'AbortError');
-    const batch = content.samples.slice(start, start + batchSize);
-    // Flatten every field of every record of the batch into one list of texts for the engine.
+const YIELD_EVERY_MS = 50;
+
+/** What a batch of records became: per record its masked fields or why it failed, and its entities. */
+interface RecordResult {
+  fields: DatasetField[];
+  entities: Array<{ start: number; end: number; label: string; score: number; field: string }>;
+  error?: string;
+}
+
+class Run {
+  readonly samples: SampleOutcome[] = [];
+  readonly entities: EntityFound[] = [];
+  readonly summary: EntitySummary = {};
+  readonly errors: JobOutcome['sample_errors'] = [];
+  processed = 0;
+  /** File index → its written chunks. */
+  readonly outputs = new Map<number, Blob[]>();
+  readonly #total: number;
+  readonly #batchSize: number;
+  #lastYield = performance.now();
+
+  constructor(
+    private readonly work: JobWork,
+    private readonly masker: Masker,
+  ) {
+    this.#total = work.content.sample_count;
+    this.#batchSize = work.batchSize ?? 16;
+  }
+
+  /** SINGLE_FILE: each record is a sample, written as soon as its chunk is done. */
+  async recordSamples(group: SampleGroup): Promise<void> {
+    const fileIndex = group.files[0]!;
+    const file = this.work.content.files[fileIndex]!;
+    const written: Blob[] = [];
+    let base = 0;
+    for (let c = 0; c < file.chunked.chunks.length; c++) {
+      const parsed = readChunk(file.chunked, c);
+      const masked = new Map<number, DatasetField[]>();
+      for (let start = 0; start < parsed.records.length; start += this.#batchSize) {
+        const records = parsed.records.slice(start, start + this.#batchSize);
+        const results = await this.#mask(records);
+        const originals: string[] = [];
+        const maskedTexts: string[] = [];
+        let maskedChars = 0;
+        records.forEach((record, k) => {
+          const r = results[k]!;
+          const index = base + record.index;
+          const outcome = this.#outcome(index, group.path, [r], true, index);
+          masked.set(record.index, r.error === undefined ? r.fields : placeholders(record));
+          if (r.error === undefined) {
+            for (const f of record.fields) originals.push(f.text);
+            for (const f of r.fields) maskedTexts.push(f.text);
+            for (const e of r.entities) maskedChars += e.end - e.start;
+            if (this.work.keepSamples) outcome.masked_content = renderRecord(r.fields);
+          } else if (this.work.keepSamples) outcome.masked_content = '';
+          this.#done(outcome);
+        });
+        await this.work.evaluator?.add(originals, maskedTexts, maskedChars, this.work.signal);
+        this.work.onProgress(this.processed, this.#total);
+      }
+      written.push(new Blob([writeChunk(file.chunked, c, parsed, masked)]));
+      base += parsed.records.length;
+    }
+    this.outputs.set(fileIndex, written);
+  }
+
+  /** MULTI_FILE / MULTI_FOLDER: all records of the group's files are one sample. */
+  async groupSample(group: SampleGroup): Promise<void> {
+    const files = group.files.map((i) => this.work.content.files[i]!);
+    const multiRecord = files.reduce((n, f) => n + f.chunked.records.reduce((a, b) => a + b, 0), 0) > 1;
+    const results: RecordResult[] = [];
+    const originals: string[] = [];
+    const written = new Map<number, string[]>();
+    for (const [k, file] of files.entries()) {
+      const pieces: string[] = [];
+      for (let c = 0; c < file.chunked.chunks.length; c++) {
+        const parsed = readChunk(file.chunked, c);
+        const masked = new Map<number, DatasetField[]>();
+        for (let start = 0; start < parsed.records.length; start += this.#batchSize) {
+          const records = parsed.records.slice(start, start + this.#batchSize);
+          const batch = await this.#mask(records);
+          records.forEach((record, j) => {
+            masked.set(record.index, batch[j]!.fields);
+            for (const f of record.fields) originals.push(f.text);
+          });
+          results.push(...batch);
+        }
+        pieces.push(writeChunk(file.chunked, c, parsed, masked));
+      }
+      written.set(group.files[k]!, pieces);
+    }
+
+    const sampleIndex = this.processed;
+    const outcome = this.#outcome(sampleIndex, group.path, results, !multiRecord, undefined);
+    if (outcome.error !== undefined) {
+      // A failed sample is written as placeholders throughout: none of its text goes out unscanned.
+      for (const [k, file] of files.entries()) written.set(group.files[k]!, blanked(file.chunked));
+    } else {
+      await this.work.evaluator?.add(originals, results.flatMap((r) => r.fields.map((f) => f.text)), outcome.entities.reduce((n, e) => n + e.end - e.start, 0), this.work.signal);
+    }
+    if (this.work.keepSamples) {
+      outcome.masked_content = outcome.error !== undefined ? ''
+        : group.kind === 'file' ? written.get(group.files[0]!)!.join('')
+        : JSON.stringify(Object.fromEntries(files.map((f, k) => [f.path, written.get(group.files[k]!)!.join('')])));
+    }
+    for (const [i, pieces] of written) this.outputs.set(i, pieces.map((p) => new Blob([p])));
+    this.#done(outcome);
+    this.work.onProgress(this.processed, this.#total);
+  }
+
+  #done(outcome: SampleOutcome): void {
+    this.processed++;
+    if (outcome.error !== undefined) this.errors.push({ sample_index: outcome.sample_index, error: outcome.error });
+    for (const e of outcome.entities) this.entities.push(e);
+    for (const [k, v] of Object.entries(outcome.entity_summary)) this.summary[k] = (this.summary[k] ?? 0) + v;
+    if (this.work.keepSamples) this.samples.push(outcome);
+  }
+
+  /**
+   * One sample's outcome from the results of its records (the first error fails the whole sample).
+   * `bareText`: a one-record sample, whose `text` field needs no naming on its entities.
+   */
+  #outcome(sampleIndex: number, path: string, results: readonly RecordResult[], bareText: boolean, row: number | undefined): SampleOutcome {
+    const base = { sample_index: sampleIndex, file_path: path, ...(row !== undefined ? { row } : {}) };
+    const failed = results.find((r) => r.error !== undefined);
+    if (failed) return { ...base, entities: [], entity_summary: {}, error: failed.error! };
+    const entities: EntityFound[] = [];
+    const summary: EntitySummary = {};
+    for (const r of results) {
+      for (const e of r.entities) {
+        entities.push({
+          start: e.start,
+          end: e.end,
+          label: e.label,
+          score: round(e.score),
+          sample_index: sampleIndex,
+          ...(bareText && e.field === 'text' ? {} : { field: e.field }),
+        });
+        summary[e.label] = (summary[e.label] ?? 0) + 1;
+      }
+    }
+    return { ...base, entities, entity_summary: summary };
+  }
+
+  /** Masks every field of `records` in one engine call. An engine-wide failure rejects (and fails the job). */
+  async #mask(records: readonly DatasetRecord[]): Promise<RecordResult[]> {
+    // Heuristic detection settles through microtasks only: give timers (pollers, heartbeats, a
+    // cancel, the page) a turn now and then, without paying a timer per batch.
+    if (performance.now() - this.#lastYield > YIELD_EVERY_MS) {
+      await new Promise((resolve) => setTimeout(resolve, 0));
+      this.#lastYield = performance.now();
+    }
+    if (this.work.signal.aborted) throw new DOMException('canceled', 'AbortError');
+    const { request } = this.work;
+    const display = (t: string) => request.display.get(t) ?? t;
     const texts: string[] = [];
-    const slots: Array<{ sample: number; part: number; field: string }> = [];
-    const preErrors = new Map<number, string>();
-    batch.forEach((ref, b) => {
-      ref.parts.forEach((p, partIndex) => {
-        const record = content.files[p.file]!.parsed.records[p.record]!;
-        if (record.error !== undefined) {
-          preErrors.set(b, `invalid_record: ${record.error}`);
-          return;
-        }
-        for (const f of record.fields) {
-          texts.push(f.text);
-          slots.push({ sample: b, part: partIndex, field: f.key });
-        }
-      });
-    });
-
-    // An engine-wide failure (model load, no provider) rejects here and fails the job with its reason.
-    const results = await redactTexts(work.engine, masker, texts, {
+    for (const r of records) if (r.error === undefined) for (const f of r.fields) texts.push(f.text);
+    const detected = await redactTexts(this.work.engine, this.masker, texts, {
       method: request.method,
       types: request.types,
       threshold: request.threshold,
       locales: request.maskOptions.locales,
       llmModel: request.llmModel,
-      signal: work.signal,
+      signal: this.work.signal,
       maskConfig: request.maskConfig,
       displayLabel: display,
       batchSize: Math.max(1, texts.length),
     });
-
-    const perSample = batch.map((ref) => ({
-      ref,
-      masked: ref.parts.map((p) => ({ file: p.file, record: p.record, fields: [] as DatasetField[] })),
-      entities: [] as EntityFound[],
-      entity_summary: {} as EntitySummary,
-      error: undefined as string | undefined,
-    }));
-    for (const [b, error] of preErrors) perSample[b]!.error = error;
-
-    for (let i = 0; i < texts.length; i++) {
-      const slot = slots[i]!;
-      const target = perSample[slot.sample]!;
-      if (target.error !== undefined) continue;
-      const d = results[i]!;
-      if (d.error !== undefined) {
-        target.error = d.error;
-        continue;
+    let i = 0;
+    return records.map((record): RecordResult => {
+      if (record.error !== undefined) return { fields: placeholders(record), entities: [], error: `invalid_record: ${record.error}` };
+      const out: RecordResult = { fields: [], entities: [] };
+      for (const f of record.fields) {
+        const d = detected[i++]!;
+        if (d.error !== undefined) out.error ??= d.error;
+        out.fields.push({ key: f.key, text: d.error === undefined ? d.text : FAILED_PLACEHOLDER });
+        for (const s of d.spans) out.entities.push({ start: s.start, end: s.end, label: display(s.label), score: s.score, field: f.key });
       }
-      target.masked[slot.part]!.fields.push({ key: slot.field, text: d.text });
-      for (const s of d.spans) {
-        const label = display(s.label);
-        target.entities.push({
-          start: s.start,
-          end: s.end,
-          label,
-          score: round(s.score),
-          sample_index: target.ref.sample_index,
-          ...(slot.field !== 'text' || target.ref.parts.length > 1 ? { field: slot.field } : {}),
-        });
-        target.entity_summary[label] = (target.entity_summary[label] ?? 0) + 1;
-      }
-    }
-
-    for (const s of perSample) {
-      outcomes.push(
-        s.error === undefined
-          ? { ref: s.ref, masked: s.masked, entities: s.entities, entity_summary: s.entity_summary }
-          : { ref: s.ref, entities: [], entity_summary: {}, error: s.error },
-      );
-    }
-    work.onProgress(Math.min(total, start + batch.length), total);
+      if (out.error !== undefined) return { fields: placeholders(record), entities: [], error: out.error };
+      return out;
+    });
   }
-
-  return { samples: outcomes, pseudonymMap: masker.pseudonymMap(), files: rewriteFiles(content, outcomes), content };
 }
 
-function rewriteFiles(content: DatasetContent, outcomes: readonly SampleOutcome[]): JobOutcome['files'] {
-  const maskedByFile = content.files.map(() => new Map<number, DatasetField[]>());
-  for (const o of outcomes) {
-    if (o.masked) {
-      for (const m of o.masked) maskedByFile[m.file]!.set(m.record, m.fields);
-    } else {
-      // A failed sample: every text field is replaced by a placeholder, never written back as is.
-      for (const p of o.ref.parts) {
-        const record = content.files[p.file]!.parsed.records[p.record]!;
-        maskedByFile[p.file]!.set(
-          p.record,
-          record.fields.map((f) => ({ key: f.key, text: FAILED_PLACEHOLDER })),
-        );
-      }
-    }
-  }
-  return content.files.map((f, i) => ({
-    path: f.path,
-    content: serializeFile(f.parsed, maskedByFile[i]!),
-    content_type: contentTypeOf(f.parsed.format),
-  }));
+/** Every field of a record replaced: how a record that failed is written. */
+function placeholders(record: DatasetRecord): DatasetField[] {
+  return record.fields.map((f) => ({ key: f.key, text: FAILED_PLACEHOLDER }));
 }
 
-/** What a transform job shows as `masked_content` for a sample. */
-export function maskedContentOf(content: DatasetContent, outcome: SampleOutcome): string {
-  if (!outcome.masked) return '';
-  const { ref } = outcome;
-  if (ref.kind === 'record') {
-    const fields = outcome.masked[0]!.fields;
-    if (fields.length === 1 && fields[0]!.key === 'text') return fields[0]!.text;
-    return JSON.stringify(Object.fromEntries(fields.map((f) => [f.key, f.text])));
-  }
-  const perFile = new Map<number, Map<number, DatasetField[]>>();
-  for (const m of outcome.masked) {
-    let map = perFile.get(m.file);
-    if (!map) perFile.set(m.file, (map = new Map()));
-    map.set(m.record, m.fields);
-  }
-  const rendered = [...perFile].map(([file, map]) => [content.files[file]!.path, serializeFile(content.files[file]!.parsed, map)] as const);
-  if (ref.kind === 'file') return rendered[0]?.[1] ?? '';
-  return JSON.stringify(Object.fromEntries(rendered));
+/** A file written with every record blanked. */
+function blanked(file: ChunkedFile): string[] {
+  return file.chunks.map((_, c) => {
+    const parsed: ParsedFile = readChunk(file, c);
+    return writeChunk(file, c, parsed, new Map(parsed.records.map((r) => [r.index, placeholders(r)])));
+  });
+}
+
+/** A one-record sample as transform jobs show it: its text, or its fields as a JSON object. */
+function renderRecord(fields: readonly DatasetField[]): string {
+  if (fields.length === 1 && fields[0]!.key === 'text') return fields[0]!.text;
+  return JSON.stringify(Object.fromEntries(fields.map((f) => [f.key, f.text])));
 }
 
 function round(score: number): number {

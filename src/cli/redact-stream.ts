@@ -2,6 +2,7 @@ import { createReadStream, createWriteStream, type WriteStream } from 'node:fs';
 import { open } from 'node:fs/promises';
 import { once } from 'node:events';
 import Papa from 'papaparse';
+import { CHUNK_RECORDS } from '../datasets/chunked.js';
 import { parseFile, serializeFile } from '../datasets/index.js';
 import type { Engine } from '../engine/engine.js';
 import type { RedactTextsOptions } from '../engine/redact-texts.js';
@@ -11,8 +12,6 @@ import { redactRecords } from '../engine/redact-records.js';
 /** Inputs at least this big are streamed; smaller ones are read whole (same output either way). */
 export const STREAM_MIN_BYTES = 16 * 1024 * 1024;
 
-/** Records per chunk: enough to batch the engine, small enough to keep memory flat. */
-const CHUNK_RECORDS = 2000;
 
 export interface StreamRedactOptions extends Omit<RedactTextsOptions, 'onProgress'> {
   /** Records written so far. */

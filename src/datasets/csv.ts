@@ -1,6 +1,6 @@
 import Papa from 'papaparse';
 import { BOM } from './decode.js';
-import type { CsvLayout, DatasetField, DatasetRecord } from './types.js';
+import type { CsvDialect, CsvLayout, DatasetField, DatasetRecord } from './types.js';
 
 const DELIMITERS = [',', '\t', ';', '|'] as const;
 
@@ -10,6 +10,8 @@ export interface CsvOptions {
   csvHeaders?: readonly string[];
   /** Delimiter to prefer when the first row holds none (`\t` for `.tsv`). */
   defaultDelimiter?: string;
+  /** Delimiter and line break to use instead of sniffing them. */
+  dialect?: CsvDialect;
 }
 
 /**
@@ -20,7 +22,7 @@ export interface CsvOptions {
  * `error` code. The raw text of each row is kept, so unchanged rows are written back byte for byte.
  */
 export function parseCsv(text: string, bom: boolean, options: CsvOptions = {}): { records: DatasetRecord[]; layout: CsvLayout } {
-  const { delimiter, newline } = sniffDialect(text, options.defaultDelimiter ?? ',');
+  const { delimiter, newline } = options.dialect ?? sniffDialect(text, options.defaultDelimiter ?? ',');
   const layout: CsvLayout = {
     kind: 'csv', bom, delimiter, newline, headerRow: null, columns: uniqueKeys(options.csvHeaders ?? []), pieces: [], recordPiece: [], cells: [],
   };
@@ -113,7 +115,7 @@ export function serializeCsv(layout: CsvLayout, records: readonly DatasetRecord[
  * default). Line break: the first one outside quotes. Looking at the first row only keeps a
  * delimiter inside later cells from winning.
  */
-export function sniffDialect(text: string, defaultDelimiter: string): { delimiter: string; newline: string } {
+export function sniffDialect(text: string, defaultDelimiter: string): CsvDialect {
   const counts = new Map<string, number>();
   let inQuotes = false;
   let newline: string | undefined;

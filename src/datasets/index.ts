@@ -14,7 +14,7 @@ import { parseJsonl, serializeJsonl } from './jsonl.js';
 import { parseText, serializeText } from './txt.js';
 import type { DatasetField, DatasetFormat, ParsedFile, ParseOptions } from './types.js';
 
-export type { DatasetField, DatasetFormat, DatasetRecord, FileLayout, ParsedFile, ParseOptions, PathStep } from './types.js';
+export type { CsvDialect, DatasetField, DatasetFormat, DatasetRecord, FileLayout, ParsedFile, ParseOptions, PathStep } from './types.js';
 export { DatasetError, type DatasetErrorCode } from './errors.js';
 export { contentTypeOf, detectFormat, formatFromContentType, formatFromName } from './format.js';
 
@@ -34,6 +34,7 @@ export function parseFile(name: string, content: string | Uint8Array, options: P
       const { records, layout } = parseCsv(text, bom, {
         ...(options.textFields ? { textFields: options.textFields } : {}),
         ...(options.csvHeaders ? { csvHeaders: options.csvHeaders } : {}),
+        ...(options.csvDialect ? { dialect: options.csvDialect } : {}),
         defaultDelimiter: isTsv(name) ? '\t' : ',',
       });
       return { name, format, records, layout };

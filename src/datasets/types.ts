@@ -36,6 +36,16 @@ export interface ParseOptions {
   textFields?: string[];
   /** CSV without a header row: the column names to use (the remote's `csv_headers`). */
   csvHeaders?: string[];
+  /**
+   * CSV delimiter and line break, when already known (the chunks of a bigger file must all be read
+   * with the file's dialect). Default: sniffed from the first row.
+   */
+  csvDialect?: CsvDialect;
+}
+
+export interface CsvDialect {
+  delimiter: string;
+  newline: string;
 }
 
 /** A parsed file: its records plus what the writer needs to put it back together losslessly. */

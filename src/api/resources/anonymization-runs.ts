@@ -1,5 +1,5 @@
 import { executeJob, type JobWriter } from '../execute.js';
-import { evaluateOutcome } from '../evaluate.js';
+import { JobEvaluator } from '../evaluate.js';
 import { NotFoundError } from '../errors.js';
 import { runJob, type JobOutcome } from '../job-runner.js';
 import { JobLifecycle } from '../lifecycle.js';
@@ -18,7 +18,8 @@ import type { JobServices } from './services.js';
 
 interface StoredFile {
   run_id: string;
-  content: string;
+  /** A Blob: written once, kept off the JS heap, and handed out as it is (Blobs are immutable). */
+  content: Blob;
   content_type: string;
 }
 
@@ -38,7 +39,7 @@ export class AnonymizationRuns {
         await this.#lifecycle.get(runId);
         const file = await storage.get<StoredFile>('files', fileId);
         if (!file || file.run_id !== runId) throw new NotFoundError(`file ${JSON.stringify(String(fileId))} not found in this run`, 'file_id');
-        return new Blob([file.content], { type: file.content_type });
+        return file.content;
       },
     };
   }
@@ -72,9 +73,7 @@ export class AnonymizationRuns {
       executeJob(this.#lifecycle, run.id, this.#writer(request), signal, async (onProgress) => {
         const engine = await this.services.engine();
         const content = await this.services.datasets.content(dataset.id);
-        const outcome = await runJob({ engine, content, request, signal, onProgress });
-        outcome.evaluation = await evaluateOutcome(engine, content, outcome, request, undefined, undefined);
-        return outcome;
+        return runJob({ engine, content, request, signal, onProgress, evaluator: new JobEvaluator(engine, request) });
       }, report),
     );
     return run;
@@ -138,26 +137,23 @@ export class AnonymizationRuns {
         run.results = { ...run.results, samples_processed: done, samples_total: total };
       },
       async succeeded(run, outcome: JobOutcome, now) {
-        const summary: Record<string, number> = {};
-        for (const s of outcome.samples) for (const [k, v] of Object.entries(s.entity_summary)) summary[k] = (summary[k] ?? 0) + v;
         const files: AnonymizedFile[] = outcome.files.map((f) => ({
           id: crypto.randomUUID(),
           path: f.path,
-          size_in_bytes: new TextEncoder().encode(f.content).byteLength,
+          size_in_bytes: f.content.size,
           content_type: f.content_type,
         }));
         // Stored before the run turns SUCCEEDED, so a poller never sees a file it cannot read.
         for (const [i, file] of files.entries()) {
           await storage.put<StoredFile>('files', file.id, { run_id: run.id, content: outcome.files[i]!.content, content_type: file.content_type });
         }
-        const sampleErrors = outcome.samples.filter((s) => s.error !== undefined).map((s) => ({ sample_index: s.ref.sample_index, error: s.error! }));
         run.results = {
-          entity_summary: summary,
-          samples_processed: outcome.samples.length,
-          entities_found: outcome.samples.flatMap((s) => s.entities),
+          entity_summary: outcome.entity_summary,
+          samples_processed: outcome.samples_processed,
+          entities_found: outcome.entities,
           error: null,
-          samples_total: outcome.samples.length,
-          sample_errors: sampleErrors,
+          samples_total: outcome.samples_processed,
+          sample_errors: outcome.sample_errors,
           ...(outcome.evaluation ? { evaluation: outcome.evaluation } : {}),
           ...(request.maskOptions.return_pseudonym_map ? { pseudonym_map: outcome.pseudonymMap } : {}),
         };

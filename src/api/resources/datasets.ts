@@ -1,24 +1,20 @@
-import { parseFile, type DatasetFormat, type ParsedFile } from '../../datasets/index.js';
+import type { DatasetFormat } from '../../datasets/index.js';
+import { chunkFile, recordCount, type ChunkedFile } from '../../datasets/chunked.js';
 import { BadRequestError, ConflictError, NotFoundError } from '../errors.js';
 import type { Storage } from '../storage/storage.js';
 import { isoNow } from '../time.js';
 import type { Dataset, DatasetCreateWithFilesParams, DatasetFile, DatasetListItem, DatasetType, DatasetUpdateParams } from '../types.js';
 import { readUpload, type UploadedFile } from '../uploads.js';
 
-/** A dataset's parsed files and how they group into samples. Never returned to callers. */
+/**
+ * A dataset's files, kept as record chunks (`ChunkedFile`) so jobs stream through them. Never
+ * returned to callers.
+ */
 export interface DatasetContent {
-  files: Array<{ id: string; path: string; folder: string | null; parsed: ParsedFile; size: number }>;
-  samples: SampleRef[];
-}
-
-/** One sample: the records it is made of (one record, a whole file, or a whole folder). */
-export interface SampleRef {
-  sample_index: number;
-  file_path: string;
-  /** Row/line/element index when the sample is one record of a multi-record file. */
-  row?: number;
-  kind: 'record' | 'file' | 'folder';
-  parts: Array<{ file: number; record: number }>;
+  dataset_type: DatasetType;
+  files: Array<{ id: string; path: string; folder: string | null; size: number; chunked: ChunkedFile }>;
+  /** One sample per record (SINGLE_FILE), per non-empty file (MULTI_FILE) or per non-empty folder (MULTI_FOLDER). */
+  sample_count: number;
 }
 
 const SINGLE_FILE_FORMATS: readonly DatasetFormat[] = ['csv', 'json', 'jsonl'];
@@ -47,7 +43,7 @@ export class Datasets {
 
     const uploads = await this.collectUploads(params);
     const content = buildContent(params.dataset_type, uploads, params.csv_headers);
-    if (content.samples.length === 0) throw new BadRequestError('the dataset holds no samples (empty files)', 'file');
+    if (content.sample_count === 0) throw new BadRequestError('the dataset holds no samples (empty files)', 'file');
 
     const now = isoNow();
     const folders = new Set(content.files.map((f) => f.folder).filter((f) => f !== null));
@@ -62,10 +58,10 @@ export class Datasets {
       updated_at: now,
       created_by_email: null,
       files: content.files.map(
-        (f): DatasetFile => ({ id: f.id, file_type: f.parsed.format, size_bytes: f.size, path: f.path }),
+        (f): DatasetFile => ({ id: f.id, file_type: f.chunked.format, size_bytes: f.size, path: f.path }),
       ),
       short_sample_compatibility: { is_short_samples_compatible: true, is_long_samples_compatible: true, reason: null },
-      sample_count: content.samples.length,
+      sample_count: content.sample_count,
     };
     await this.storage.put('dataset_contents', dataset.id, content);
     await this.storage.put('datasets', dataset.id, dataset);
@@ -150,44 +146,52 @@ function buildContent(
 ): DatasetContent {
   const allowed = type === 'SINGLE_FILE' ? SINGLE_FILE_FORMATS : MULTI_FILE_FORMATS;
   const files = uploads.map((u, i) => {
-    let parsed: ParsedFile;
+    let chunked: ChunkedFile;
     try {
-      parsed = parseFile(u.name, u.bytes, csvHeaders ? { csvHeaders } : undefined);
+      chunked = chunkFile(u.name, u.bytes, csvHeaders ? { csvHeaders } : undefined);
     } catch (error) {
       // Reader messages name the format problem, not the content.
       throw new BadRequestError(`file ${JSON.stringify(u.name)} could not be read: ${(error as Error).message}`, type === 'SINGLE_FILE' ? 'file' : `files[${i}]`);
     }
-    if (!allowed.includes(parsed.format)) {
+    if (!allowed.includes(chunked.format)) {
       throw new BadRequestError(
-        `file ${JSON.stringify(u.name)}: ${type} accepts ${allowed.join(', ')} files, not ${parsed.format}`,
+        `file ${JSON.stringify(u.name)}: ${type} accepts ${allowed.join(', ')} files, not ${chunked.format}`,
         type === 'SINGLE_FILE' ? 'file' : `files[${i}]`,
       );
     }
     const path = u.folder ? `${u.folder}/${u.name}` : u.name;
-    return { id: crypto.randomUUID(), path, folder: u.folder, parsed, size: u.bytes.byteLength };
+    return { id: crypto.randomUUID(), path, folder: u.folder, size: u.bytes.byteLength, chunked };
   });
+  return { dataset_type: type, files, sample_count: sampleGroups({ dataset_type: type, files }).reduce((n, g) => n + g.samples, 0) };
+}
 
-  const samples: SampleRef[] = [];
-  if (type === 'SINGLE_FILE') {
+/**
+ * How a dataset's files make samples, in sample order: a SINGLE_FILE dataset is one group whose
+ * every record is a sample; otherwise each non-empty file (MULTI_FILE) or folder (MULTI_FOLDER) is
+ * one sample made of all its records.
+ */
+export function sampleGroups(content: Pick<DatasetContent, 'dataset_type' | 'files'>): SampleGroup[] {
+  const { files } = content;
+  if (content.dataset_type === 'SINGLE_FILE') {
     const file = files[0]!;
-    file.parsed.records.forEach((r, record) => {
-      samples.push({ sample_index: samples.length, file_path: file.path, row: r.index, kind: 'record', parts: [{ file: 0, record }] });
-    });
-  } else if (type === 'MULTI_FILE') {
-    files.forEach((f, file) => {
-      if (f.parsed.records.length === 0) return;
-      samples.push({ sample_index: samples.length, file_path: f.path, kind: 'file', parts: f.parsed.records.map((_, record) => ({ file, record })) });
-    });
-  } else {
-    const byFolder = new Map<string, Array<{ file: number; record: number }>>();
-    files.forEach((f, file) => {
-      const parts = byFolder.get(f.folder!) ?? [];
-      f.parsed.records.forEach((_, record) => parts.push({ file, record }));
-      byFolder.set(f.folder!, parts);
-    });
-    for (const [folder, parts] of byFolder) {
-      if (parts.length > 0) samples.push({ sample_index: samples.length, file_path: folder, kind: 'folder', parts });
-    }
+    return [{ kind: 'record', path: file.path, files: [0], samples: recordCount(file.chunked) }];
   }
-  return { files, samples };
+  if (content.dataset_type === 'MULTI_FILE') {
+    return files.flatMap((f, i) => (recordCount(f.chunked) > 0 ? [{ kind: 'file' as const, path: f.path, files: [i], samples: 1 }] : []));
+  }
+  const byFolder = new Map<string, number[]>();
+  files.forEach((f, i) => byFolder.set(f.folder!, [...(byFolder.get(f.folder!) ?? []), i]));
+  return [...byFolder].flatMap(([folder, members]) =>
+    members.some((i) => recordCount(files[i]!.chunked) > 0) ? [{ kind: 'folder' as const, path: folder, files: members, samples: 1 }] : [],
+  );
+}
+
+export interface SampleGroup {
+  /** `record`: each record is a sample; `file`/`folder`: all records of `files` are one sample. */
+  kind: 'record' | 'file' | 'folder';
+  /** The sample's `file_path`: the file's path, or the folder's name. */
+  path: string;
+  /** Indices into `DatasetContent.files`. */
+  files: number[];
+  samples: number;
 }

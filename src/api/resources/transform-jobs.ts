@@ -1,12 +1,12 @@
 import { executeJob, type JobWriter } from '../execute.js';
-import { maskedContentOf, runJob, type JobOutcome } from '../job-runner.js';
+import { runJob, type JobOutcome } from '../job-runner.js';
 import { JobLifecycle } from '../lifecycle.js';
 import type { Storage } from '../storage/storage.js';
 import { durationSeconds, isoNow } from '../time.js';
 import type { PollOptions, RunOptions, TransformJob, TransformJobCreateParams, TransformedSample } from '../types.js';
 import { validateTransformJobCreate, type ValidatedRequest } from '../validate.js';
 import type { JobServices } from './services.js';
-import { evaluateOutcome } from '../evaluate.js';
+import { JobEvaluator } from '../evaluate.js';
 
 /** PII/PHI transform jobs (`client.dataframer.transformJobs`), seed 000. */
 export class TransformJobs {
@@ -52,9 +52,8 @@ export class TransformJobs {
       executeJob(this.#lifecycle, job.id, writer(request), signal, async (onProgress) => {
         const engine = await this.services.engine();
         const content = await this.services.datasets.content(dataset.id);
-        const outcome = await runJob({ engine, content, request, signal, onProgress });
-        outcome.evaluation = await evaluateOutcome(engine, content, outcome, request, params.evaluation_model, this.services.llm());
-        return outcome;
+        const evaluator = new JobEvaluator(engine, request, params.evaluation_model, this.services.llm());
+        return runJob({ engine, content, request, signal, onProgress, evaluator, keepSamples: true });
       }, report),
     );
     return job;
@@ -119,23 +118,21 @@ function writer(request: ValidatedRequest): JobWriter<TransformJob> {
       job.metrics_json.samples_total = total;
     },
     succeeded(job, outcome: JobOutcome, now) {
-      const samples: TransformedSample[] = outcome.samples.map((s) => ({
-        sample_index: s.ref.sample_index,
-        file_path: s.ref.file_path,
-        ...(s.ref.row !== undefined ? { row: s.ref.row } : {}),
-        masked_content: maskedContentOf(outcome.content, s),
+      const samples: TransformedSample[] = (outcome.samples ?? []).map((s) => ({
+        sample_index: s.sample_index,
+        file_path: s.file_path,
+        ...(s.row !== undefined ? { row: s.row } : {}),
+        masked_content: s.masked_content ?? '',
         entities: s.entities,
         entity_summary: s.entity_summary,
         ...(s.error !== undefined ? { error: s.error } : {}),
       }));
-      const summary: Record<string, number> = {};
-      for (const s of outcome.samples) for (const [k, v] of Object.entries(s.entity_summary)) summary[k] = (summary[k] ?? 0) + v;
       job.metrics_json = {
         transformed_samples: samples,
-        entity_summary: summary,
-        samples_total: samples.length,
-        samples_processed: samples.length,
-        samples_failed: samples.filter((s) => s.error !== undefined).length,
+        entity_summary: outcome.entity_summary,
+        samples_total: outcome.samples_processed,
+        samples_processed: outcome.samples_processed,
+        samples_failed: outcome.sample_errors.length,
         ...(outcome.evaluation ? { evaluation: outcome.evaluation } : {}),
         ...(request.maskOptions.return_pseudonym_map ? { pseudonym_map: outcome.pseudonymMap } : {}),
       };

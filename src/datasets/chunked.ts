@@ -1,0 +1,156 @@
+import Papa from 'papaparse';
+import { sniffDialect } from './csv.js';
+import { BOM, decodeText } from './decode.js';
+import { detectFormat, isTsv } from './format.js';
+import { parseFile, serializeFile } from './index.js';
+import type { DatasetField, DatasetFormat, ParsedFile, ParseOptions } from './types.js';
+
+/** Records per chunk: enough to batch the engine, few enough to keep a job's working set small. */
+export const CHUNK_RECORDS = 2000;
+
+/**
+ * A file kept as record chunks, so a job holds one chunk's records at a time instead of the whole
+ * file parsed. CSV and JSON Lines are cut at record boundaries; JSON, TXT and MD are one chunk.
+ * Each chunk is read by the same reader and written by the same writer as the whole file would be,
+ * so chunking changes memory, not output: the written chunks, joined, are the written file.
+ */
+export interface ChunkedFile {
+  name: string;
+  format: DatasetFormat;
+  /** UTF-8 text of each chunk (off the JS heap). The first keeps the file's BOM. */
+  chunks: Uint8Array[];
+  /** Records in each chunk. */
+  records: number[];
+  /**
+   * Put in front of every chunk after the first to read it, and taken off what it writes: the CSV
+   * header row, or a blank line (not a record) so a chunk's leading U+FEFF is not read as a BOM.
+   */
+  head: string;
+  /** What every chunk is read with (the format and CSV dialect are fixed by the whole file). */
+  options: ParseOptions;
+}
+
+/**
+ * Cuts a file into chunks of at most `chunkRecords` records. Throws `DatasetError` only when the
+ * whole file is unreadable (a JSON file that does not parse), like `parseFile`.
+ */
+export function chunkFile(name: string, content: string | Uint8Array, options: ParseOptions = {}, chunkRecords = CHUNK_RECORDS): ChunkedFile {
+  const { text, bom } = decodeText(content);
+  const format = options.format ?? detectFormat(name, text, options.contentType);
+  const encoder = new TextEncoder();
+  const encode = (from: number, to: number, first: boolean) => encoder.encode((first && bom ? BOM : '') + text.slice(from, to));
+
+  if (format === 'csv') {
+    const csvDialect = options.csvDialect ?? sniffDialect(text, isTsv(name) ? '\t' : ',');
+    const { head, cuts } = cutCsv(text, csvDialect.newline, csvDialect.delimiter, options.csvHeaders === undefined, chunkRecords);
+    return {
+      name, format, head: head === '' ? csvDialect.newline : head,
+      chunks: cuts.map((c, i) => encode(i === 0 ? 0 : c.from, c.to, i === 0)),
+      records: cuts.map((c) => c.records),
+      options: { ...options, format, csvDialect },
+    };
+  }
+  if (format === 'jsonl') {
+    const cuts = cutLines(text, chunkRecords);
+    return { name, format, head: '\n', chunks: cuts.map((c, i) => encode(c.from, c.to, i === 0)), records: cuts.map((c) => c.records), options: { ...options, format } };
+  }
+  // One chunk: read once now, so an unreadable file is refused when it is added, not when a job runs.
+  const parsed = parseFile(name, content, { ...options, format });
+  return { name, format, head: '', chunks: [encode(0, text.length, true)], records: [parsed.records.length], options: { ...options, format } };
+}
+
+/** Total records of the file. */
+export function recordCount(file: ChunkedFile): number {
+  return file.records.reduce((a, b) => a + b, 0);
+}
+
+/** Reads chunk `i`; its record indices start at 0 (add the records of the chunks before it). */
+export function readChunk(file: ChunkedFile, i: number): ParsedFile {
+  const bytes = file.chunks[i];
+  if (bytes === undefined) throw new RangeError(`chunk ${i} out of range`);
+  const text = new TextDecoder('utf-8', { ignoreBOM: true }).decode(bytes);
+  return parseFile(file.name, i > 0 ? file.head + text : text, file.options);
+}
+
+/** Writes chunk `i` back with `masked` fields in place: the piece of the output file it stands for. */
+export function writeChunk(file: ChunkedFile, i: number, parsed: ParsedFile, masked: ReadonlyMap<number, DatasetField[]>): string {
+  const text = serializeFile(parsed, masked);
+  if (i === 0 || file.head === '') return text;
+  // Writers put unchanged rows and lines back as they were read, so the head comes back exactly.
+  if (!text.startsWith(file.head)) throw new Error('chunk writer lost the chunk head');
+  return text.slice(file.head.length);
+}
+
+interface Cut {
+  from: number;
+  to: number;
+  records: number;
+}
+
+/**
+ * Row boundaries from papaparse with the file's own dialect, so they are exactly the rows the CSV
+ * reader sees. The first row is the header unless the columns were named by the caller.
+ */
+function cutCsv(text: string, newline: string, delimiter: string, hasHeader: boolean, every: number): { head: string; cuts: Cut[] } {
+  const cuts: Cut[] = [];
+  let head = '';
+  let header = hasHeader;
+  let at = 0;
+  let from = 0;
+  let records = 0;
+  Papa.parse<string[]>(text, {
+    delimiter,
+    newline: newline as Papa.ParseConfig['newline'],
+    quoteChar: '"',
+    header: false,
+    dynamicTyping: false,
+    skipEmptyLines: false,
+    step: (row) => {
+      const end = Math.min(row.meta.cursor, text.length);
+      if (header) {
+        header = false;
+        head = detached(text.slice(at, end));
+        from = end;
+      } else if (end > at && !(end - at === newline.length && text.startsWith(newline, at))) {
+        records++;
+      }
+      at = end;
+      if (records === every) {
+        cuts.push({ from, to: end, records });
+        from = end;
+        records = 0;
+      }
+    },
+  });
+  if (from < text.length || records > 0 || cuts.length === 0) cuts.push({ from, to: text.length, records });
+  return { head, cuts };
+}
+
+/**
+ * A copy of a short slice that does not keep the whole text alive: engines (V8) may represent a
+ * slice as a view of its parent, which would pin the decoded file in memory for the dataset's life.
+ */
+function detached(slice: string): string {
+  return new TextDecoder().decode(new TextEncoder().encode(slice));
+}
+
+/** JSON Lines cut after a `\n` (a JSON string cannot hold a raw one); blank lines are not records. */
+function cutLines(text: string, every: number): Cut[] {
+  const cuts: Cut[] = [];
+  let from = 0;
+  let records = 0;
+  let at = 0;
+  while (at < text.length) {
+    const nl = text.indexOf('\n', at);
+    const end = nl < 0 ? text.length : nl + 1;
+    if (/\S/.test(text.slice(at, end))) records++;
+    at = end;
+    if (records === every) {
+      cuts.push({ from, to: end, records });
+      from = end;
+      records = 0;
+    }
+  }
+  if (from < text.length || records > 0 || cuts.length === 0) cuts.push({ from, to: text.length, records });
+  return cuts;
+}
