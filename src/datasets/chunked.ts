@@ -1,9 +1,8 @@
-import Papa from 'papaparse';
-import { sniffDialect } from './csv.js';
+import { forEachCsvRow, sniffDialect } from './csv.js';
 import { BOM, decodeText } from './decode.js';
 import { detectFormat, isTsv } from './format.js';
 import { parseFile, serializeFile } from './index.js';
-import type { DatasetField, DatasetFormat, ParsedFile, ParseOptions } from './types.js';
+import type { CsvDialect, DatasetField, DatasetFormat, ParsedFile, ParseOptions } from './types.js';
 
 /** Records per chunk: enough to batch the engine, few enough to keep a job's working set small. */
 export const CHUNK_RECORDS = 2000;
@@ -42,7 +41,7 @@ export function chunkFile(name: string, content: string | Uint8Array, options: P
 
   if (format === 'csv') {
     const csvDialect = options.csvDialect ?? sniffDialect(text, isTsv(name) ? '\t' : ',');
-    const { head, cuts } = cutCsv(text, csvDialect.newline, csvDialect.delimiter, options.csvHeaders === undefined, chunkRecords);
+    const { head, cuts } = cutCsv(text, csvDialect, options.csvHeaders === undefined, chunkRecords);
     return {
       name, format, head: head === '' ? csvDialect.newline : head,
       chunks: cuts.map((c, i) => encode(i === 0 ? 0 : c.from, c.to, i === 0)),
@@ -87,43 +86,52 @@ interface Cut {
   records: number;
 }
 
+/** Collects cuts: a new chunk after every `every` records; what follows the last cut is the last chunk. */
+class Cutter {
+  readonly cuts: Cut[] = [];
+  #from: number;
+  #records = 0;
+
+  constructor(
+    private readonly every: number,
+    from = 0,
+  ) {
+    this.#from = from;
+  }
+
+  /** A piece of the text ending at `end`: a record, or not (a blank line, the header). */
+  add(end: number, isRecord: boolean): void {
+    if (!isRecord) return;
+    if (++this.#records < this.every) return;
+    this.cuts.push({ from: this.#from, to: end, records: this.#records });
+    this.#from = end;
+    this.#records = 0;
+  }
+
+  finish(length: number): Cut[] {
+    if (this.#from < length || this.#records > 0 || this.cuts.length === 0) this.cuts.push({ from: this.#from, to: length, records: this.#records });
+    return this.cuts;
+  }
+}
+
 /**
- * Row boundaries from papaparse with the file's own dialect, so they are exactly the rows the CSV
- * reader sees. The first row is the header unless the columns were named by the caller.
+ * Rows as the CSV reader sees them (`forEachCsvRow`), cut after every `every` records. The first
+ * row is the header unless the columns were named by the caller; blank lines are not records.
  */
-function cutCsv(text: string, newline: string, delimiter: string, hasHeader: boolean, every: number): { head: string; cuts: Cut[] } {
-  const cuts: Cut[] = [];
+function cutCsv(text: string, dialect: CsvDialect, hasHeader: boolean, every: number): { head: string; cuts: Cut[] } {
   let head = '';
-  let header = hasHeader;
+  let cutter: Cutter | undefined = hasHeader ? undefined : new Cutter(every);
   let at = 0;
-  let from = 0;
-  let records = 0;
-  Papa.parse<string[]>(text, {
-    delimiter,
-    newline: newline as Papa.ParseConfig['newline'],
-    quoteChar: '"',
-    header: false,
-    dynamicTyping: false,
-    skipEmptyLines: false,
-    step: (row) => {
-      const end = Math.min(row.meta.cursor, text.length);
-      if (header) {
-        header = false;
-        head = detached(text.slice(at, end));
-        from = end;
-      } else if (end > at && !(end - at === newline.length && text.startsWith(newline, at))) {
-        records++;
-      }
-      at = end;
-      if (records === every) {
-        cuts.push({ from, to: end, records });
-        from = end;
-        records = 0;
-      }
-    },
+  forEachCsvRow(text, dialect, (_cells, end) => {
+    if (cutter === undefined) {
+      head = detached(text.slice(at, end));
+      cutter = new Cutter(every, end);
+    } else {
+      cutter.add(end, end > at && !(end - at === dialect.newline.length && text.startsWith(dialect.newline, at)));
+    }
+    at = end;
   });
-  if (from < text.length || records > 0 || cuts.length === 0) cuts.push({ from, to: text.length, records });
-  return { head, cuts };
+  return { head, cuts: (cutter ?? new Cutter(every, text.length)).finish(text.length) };
 }
 
 /**
@@ -136,21 +144,12 @@ function detached(slice: string): string {
 
 /** JSON Lines cut after a `\n` (a JSON string cannot hold a raw one); blank lines are not records. */
 function cutLines(text: string, every: number): Cut[] {
-  const cuts: Cut[] = [];
-  let from = 0;
-  let records = 0;
-  let at = 0;
-  while (at < text.length) {
+  const cutter = new Cutter(every);
+  for (let at = 0; at < text.length; ) {
     const nl = text.indexOf('\n', at);
     const end = nl < 0 ? text.length : nl + 1;
-    if (/\S/.test(text.slice(at, end))) records++;
+    cutter.add(end, /\S/.test(text.slice(at, end)));
     at = end;
-    if (records === every) {
-      cuts.push({ from, to: end, records });
-      from = end;
-      records = 0;
-    }
   }
-  if (from < text.length || records > 0 || cuts.length === 0) cuts.push({ from, to: text.length, records });
-  return cuts;
+  return cutter.finish(text.length);
 }

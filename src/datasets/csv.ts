@@ -57,21 +57,29 @@ export function parseCsv(text: string, bom: boolean, options: CsvOptions = {}): 
     layout.cells.push(cells);
   };
 
+  forEachCsvRow(text, { delimiter, newline }, (cells, end, errors) => {
+    onRow(cells, text.slice(at, end), errors);
+    at = end;
+  });
+  if (at < text.length) layout.pieces.push(text.slice(at));
+  return { records, layout };
+}
+
+/**
+ * Every row of `text` with the offset where it ends (its line break included), as papaparse reads
+ * it: the one place that decides row boundaries, so a file cut into chunks by these offsets reads
+ * row for row like the whole file.
+ */
+export function forEachCsvRow(text: string, dialect: CsvDialect, onRow: (cells: string[], end: number, errors: Papa.ParseError[]) => void): void {
   Papa.parse<string[]>(text, {
-    delimiter,
-    newline: newline as Papa.ParseConfig['newline'],
+    delimiter: dialect.delimiter,
+    newline: dialect.newline as Papa.ParseConfig['newline'],
     quoteChar: '"',
     header: false,
     dynamicTyping: false,
     skipEmptyLines: false,
-    step: (row) => {
-      const end = Math.min(row.meta.cursor, text.length);
-      onRow(row.data, text.slice(at, end), row.errors);
-      at = end;
-    },
+    step: (row) => onRow(row.data, Math.min(row.meta.cursor, text.length), row.errors),
   });
-  if (at < text.length) layout.pieces.push(text.slice(at));
-  return { records, layout };
 }
 
 /**
