@@ -8,6 +8,9 @@ import type { DetectionMethod } from '../../../src/engine/methods.js';
 import { cachedModelUrls, clearModelCache, createModelFetch, type ModelCacheOptions, type ModelDownloadProgress } from '../../../src/browser/model-cache.js';
 import { redactFileWithReport } from '../../../src/browser/redact-file.js';
 import { createWorkerEngine, type WorkerGlinerModel } from '../../../src/worker/client.js';
+import { LocalDataframer } from '../../../src/api/client.js';
+import { IndexedDBStorage } from '../../../src/api/storage/indexeddb.js';
+import { toFile } from '../../../src/api/uploads.js';
 
 export interface StartOptions {
   backend?: 'auto' | 'wasm' | 'webgpu';
@@ -186,8 +189,41 @@ function workerEval(): Promise<string> {
   });
 }
 
+/** A client whose datasets, runs and files live in IndexedDB `db` (heuristics: no model is loaded). */
+function storedClient(db: string): LocalDataframer {
+  return new LocalDataframer({ model: MODEL_URL, backend: 'wasm', storage: new IndexedDBStorage(db) });
+}
+
+/** Anonymization run over `csv` (E-mail, PSEUDONYMIZE), everything kept in IndexedDB. */
+async function storedRun(db: string, csv: string) {
+  const client = storedClient(db);
+  const ds = await client.dataframer.datasets.createWithFiles({ dataset_type: 'SINGLE_FILE', name: 'stored', file: toFile(csv, 'stored.csv') });
+  return anonymize(client, ds.id);
+}
+
+async function anonymize(client: LocalDataframer, datasetId: string) {
+  const run = await client.dataframer.anonymizationRuns.createAndPoll(
+    { dataset_id: datasetId, pii_types: ['email'], detection_method: 'heuristics', mask_config: { email: 'PSEUDONYMIZE' }, mask_options: { seed: 3 } },
+    { pollIntervalMs: 20 },
+  );
+  const file = run.anonymized_files[0];
+  const text = file ? await (await client.dataframer.anonymizationRuns.files.content(run.id, file.id)).text() : '';
+  return { datasetId, runId: run.id, fileId: file?.id ?? '', status: run.status, samples: run.results.samples_processed ?? 0, size: file?.size_in_bytes ?? 0, text };
+}
+
+/** After a reload: the stored run, its file, and a new run over the stored dataset. */
+async function storedAgain(db: string, runId: string, fileId: string, datasetId: string) {
+  const client = storedClient(db);
+  const run = await client.dataframer.anonymizationRuns.retrieve(runId);
+  const text = await (await client.dataframer.anonymizationRuns.files.content(runId, fileId)).text();
+  const again = await anonymize(client, datasetId);
+  return { status: run.status, samples: run.results.samples_processed ?? 0, text, again };
+}
+
 const api = {
   start,
+  storedRun,
+  storedAgain,
   startMissingWorker,
   detect,
   detectAborted,
