@@ -114,7 +114,7 @@ def write_config(path, model, tok, max_len, extra=None):
         "vocab_size": c["vocab_size"], "labels_encoder": None, "precomputed_prompts_mode": None,
         "encoder_config": {"type": "transformer-from-scratch", "layers": c["layers"], "heads": c["heads"],
                            "d_model": c["d"], "ff": c["ff"], "max_position_embeddings": c["max_pos"],
-                           "position_embedding": "sinusoidal"},
+                           "position_embedding": "sinusoidal", "label_pooling": c.get("label_pool", "ent")},
         "max_position_embeddings": c["max_pos"],
     }
     if extra:

@@ -2,7 +2,10 @@
 
 token embeddings + sinusoidal positions -> pre-LN transformer encoder over [CLS] prompt text [SEP]
 -> word reps (first sub-token of each text word, chosen by words_mask) -> word-level conv mixer
--> span rep = MLP(start_proj(w_i) + end_proj(w_j) + width_emb(k)); label rep = MLP(<<ENT>> token reps)
+-> span rep = MLP(start_proj(w_i) + end_proj(w_j) + width_emb(k)); label rep = MLP(pooled prompt reps):
+   `label_pool="ent"` takes the <<ENT>> token (GLiNER's way, which leans on a pretrained encoder);
+   `"mean"` averages the <<ENT>> token and its label's word pieces, so a model trained from scratch
+   sees which label a slot holds from the first step instead of having to learn to attend to it
 -> logits[b, i, k, c] = <span(i, i+k), label c>.
 Everything is written with plain matmuls/gathers so the ONNX graph stays simple (no ScatterND)."""
 import math
@@ -49,13 +52,19 @@ def sinusoid(n, d):
 
 class GlinerSmall(nn.Module):
     def __init__(self, vocab_size, class_token_index, d=256, layers=4, heads=4, ff=1024, max_width=12,
-                 max_pos=512, dropout=0.1, conv_kernel=3):
+                 max_pos=512, dropout=0.1, conv_kernel=3, label_pool="ent", sep_token_index=None):
         super().__init__()
+        if label_pool not in ("ent", "mean") or (label_pool == "mean" and sep_token_index is None):
+            raise ValueError("label_pool is 'ent', or 'mean' with sep_token_index")
         self.cfg = dict(vocab_size=vocab_size, class_token_index=class_token_index, d=d, layers=layers,
                         heads=heads, ff=ff, max_width=max_width, max_pos=max_pos, dropout=dropout,
                         conv_kernel=conv_kernel)
+        if label_pool != "ent":
+            self.cfg.update(label_pool=label_pool, sep_token_index=sep_token_index)
         self.K = max_width
         self.ent_id = class_token_index
+        self.sep_id = sep_token_index
+        self.label_pool = label_pool
         self.emb = nn.Embedding(vocab_size, d)
         self.register_buffer("pos", sinusoid(max_pos, d), persistent=False)
         self.emb_ln = nn.LayerNorm(d)
@@ -99,12 +108,19 @@ class GlinerSmall(nn.Module):
         words = words + F.gelu(self.word_conv(words.transpose(1, 2)).transpose(1, 2))
         words = words * wvalid.unsqueeze(-1)
 
-        # label reps: the c-th <<ENT>> token of each row
+        # label reps: the c-th <<ENT>> token of each row (or the mean of it and its label's pieces)
         is_ent = (input_ids == self.ent_id).to(torch.int64)
-        rank = torch.cumsum(is_ent, dim=1) * is_ent                          # 1..C at <<ENT>>, else 0
+        seg = torch.cumsum(is_ent, dim=1)                                    # c from the c-th <<ENT>> on
+        if self.label_pool == "mean":
+            in_prompt = (torch.cumsum((input_ids == self.sep_id).to(torch.int64), dim=1) == 0).to(torch.int64)
+            rank = seg * in_prompt                                           # c over <<ENT>> + label pieces
+        else:
+            rank = seg * is_ent                                              # c at the c-th <<ENT>> only
         C = is_ent.sum(dim=1).max()
         cls_slots = torch.arange(1, C + 1, device=h.device, dtype=torch.int64)
         lsel = (rank.unsqueeze(1) == cls_slots[None, :, None]).to(h.dtype)  # [B, C, L]
+        if self.label_pool == "mean":
+            lsel = lsel / lsel.sum(dim=-1, keepdim=True).clamp(min=1.0)
         labels = self.label_mlp(torch.matmul(lsel, h))                       # [B, C, D]
 
         # spans from span_idx (masked rows point at word 0 and are ignored by the caller)

@@ -147,7 +147,8 @@ def main():
     tok = WordPiece(os.path.join(tok_dir, "tokenizer.json"))
     log(args.work, f"tokenizer: {len(tok.vocab)} ids, <<ENT>>={tok.ent}; {time.time() - t0:.0f}s")
 
-    model = GlinerSmall(len(tok.vocab), tok.ent, max_width=MAX_WIDTH, **MODEL_ARGS)
+    model = GlinerSmall(len(tok.vocab), tok.ent, max_width=MAX_WIDTH, label_pool="mean", sep_token_index=tok.sep_tok,
+                        **MODEL_ARGS)
     nparam = sum(p.numel() for p in model.parameters())
     log(args.work, f"model: {nparam} parameters {MODEL_ARGS}")
     opt = torch.optim.AdamW(model.parameters(), lr=args.lr, weight_decay=0.01, betas=(0.9, 0.98))
