@@ -127,37 +127,26 @@ class Run {
   /** SINGLE_FILE: each record is a sample, written as soon as its chunk is done. */
   async recordSamples(group: SampleGroup): Promise<void> {
     const fileIndex = group.files[0]!;
-    const file = this.work.content.files[fileIndex]!;
     const written: Blob[] = [];
-    let base = 0;
-    for (let c = 0; c < file.chunked.chunks.length; c++) {
-      const parsed = readChunk(file.chunked, c);
-      const masked = new Map<number, DatasetField[]>();
-      for (let start = 0; start < parsed.records.length; start += this.#batchSize) {
-        const records = parsed.records.slice(start, start + this.#batchSize);
-        const results = await this.#mask(records);
-        const originals: string[] = [];
-        const maskedTexts: string[] = [];
-        let maskedChars = 0;
-        records.forEach((record, k) => {
-          const r = results[k]!;
-          const index = base + record.index;
-          const outcome = this.#outcome(index, group.path, [r], true, index);
-          masked.set(record.index, r.error === undefined ? r.fields : placeholders(record));
-          if (r.error === undefined) {
-            for (const f of record.fields) originals.push(f.text);
-            for (const f of r.fields) maskedTexts.push(f.text);
-            for (const e of r.entities) maskedChars += e.end - e.start;
-            if (this.work.keepSamples) outcome.masked_content = renderRecord(r.fields);
-          } else if (this.work.keepSamples) outcome.masked_content = '';
-          this.#done(outcome);
-        });
-        await this.work.evaluator?.add(originals, maskedTexts, maskedChars, this.work.signal);
-        this.work.onProgress(this.processed, this.#total);
-      }
-      written.push(new Blob([writeChunk(file.chunked, c, parsed, masked)]));
-      base += parsed.records.length;
-    }
+    await this.#maskFile(this.work.content.files[fileIndex]!.chunked, (piece) => written.push(new Blob([piece])), async (records, results, base) => {
+      const originals: string[] = [];
+      const maskedTexts: string[] = [];
+      let maskedChars = 0;
+      records.forEach((record, k) => {
+        const r = results[k]!;
+        const index = base + record.index;
+        const outcome = this.#outcome(index, group.path, [r], true, index);
+        if (r.error === undefined) {
+          for (const f of record.fields) originals.push(f.text);
+          for (const f of r.fields) maskedTexts.push(f.text);
+          for (const e of r.entities) maskedChars += e.end - e.start;
+        }
+        if (this.work.keepSamples) outcome.masked_content = r.error === undefined ? renderRecord(r.fields) : '';
+        this.#done(outcome);
+      });
+      await this.work.evaluator?.add(originals, maskedTexts, maskedChars, this.work.signal);
+      this.work.onProgress(this.processed, this.#total);
+    });
     this.outputs.set(fileIndex, written);
   }
 
@@ -170,20 +159,10 @@ class Run {
     const written = new Map<number, string[]>();
     for (const [k, file] of files.entries()) {
       const pieces: string[] = [];
-      for (let c = 0; c < file.chunked.chunks.length; c++) {
-        const parsed = readChunk(file.chunked, c);
-        const masked = new Map<number, DatasetField[]>();
-        for (let start = 0; start < parsed.records.length; start += this.#batchSize) {
-          const records = parsed.records.slice(start, start + this.#batchSize);
-          const batch = await this.#mask(records);
-          records.forEach((record, j) => {
-            masked.set(record.index, batch[j]!.fields);
-            for (const f of record.fields) originals.push(f.text);
-          });
-          results.push(...batch);
-        }
-        pieces.push(writeChunk(file.chunked, c, parsed, masked));
-      }
+      await this.#maskFile(file.chunked, (piece) => pieces.push(piece), (records, batch) => {
+        for (const record of records) for (const f of record.fields) originals.push(f.text);
+        results.push(...batch);
+      });
       written.set(group.files[k]!, pieces);
     }
 
@@ -211,6 +190,31 @@ class Run {
     for (const e of outcome.entities) this.entities.push(e);
     for (const [k, v] of Object.entries(outcome.entity_summary)) this.summary[k] = (this.summary[k] ?? 0) + v;
     if (this.work.keepSamples) this.samples.push(outcome);
+  }
+
+  /**
+   * Reads, masks and writes back each chunk of `file` in turn, batch by batch; `onBatch` sees each
+   * batch's records (indices within their chunk, which starts at record `base`) and results.
+   */
+  async #maskFile(
+    file: ChunkedFile,
+    write: (piece: string) => void,
+    onBatch: (records: DatasetRecord[], results: RecordResult[], base: number) => void | Promise<void>,
+  ): Promise<void> {
+    let base = 0;
+    for (let c = 0; c < file.chunks.length; c++) {
+      const parsed = readChunk(file, c);
+      const masked = new Map<number, DatasetField[]>();
+      for (let start = 0; start < parsed.records.length; start += this.#batchSize) {
+        const records = parsed.records.slice(start, start + this.#batchSize);
+        const results = await this.#mask(records);
+        // A failed record's fields are placeholders already (see #mask).
+        records.forEach((record, k) => masked.set(record.index, results[k]!.fields));
+        await onBatch(records, results, base);
+      }
+      write(writeChunk(file, c, parsed, masked));
+      base += parsed.records.length;
+    }
   }
 
   /**
