@@ -55,11 +55,11 @@ export class JobEvaluator {
     if (maskedTexts.length === 0) return;
     const { threshold } = this.#request;
     if (this.#heuristicTypes.length > 0) {
-      const found = await raceAbort(this.#engine.detect([...maskedTexts], { method: 'heuristics', types: this.#heuristicTypes, threshold, signal }), signal);
+      const found = await raceAbort(this.#engine.detect(maskedTexts, { method: 'heuristics', types: this.#heuristicTypes, threshold, signal }), signal);
       for (const d of found) for (const s of d.spans) this.#count(s.label);
     }
     if (this.#modelTypes.length > 0) {
-      const found = await raceAbort(this.#engine.detect([...maskedTexts], { method: 'gliner', types: this.#modelTypes, threshold, signal }), signal);
+      const found = await raceAbort(this.#engine.detect(maskedTexts, { method: 'gliner', types: this.#modelTypes, threshold, signal }), signal);
       found.forEach((d, i) => {
         for (const s of d.spans) if (!insideOwnToken(maskedTexts[i]!, s.start, s.end)) this.#count(s.label);
       });

@@ -1,6 +1,6 @@
 import type { DatasetField, DatasetRecord, ParsedFile } from '../datasets/index.js';
 import { contentTypeOf } from '../datasets/index.js';
-import { readChunk, writeChunk, type ChunkedFile } from '../datasets/chunked.js';
+import { readChunk, recordCount, writeChunk, type ChunkedFile } from '../datasets/chunked.js';
 import type { Engine } from '../engine/engine.js';
 import { createMasker, type Masker } from '../masks/index.js';
 import { FAILED_PLACEHOLDER, redactTexts } from '../engine/redact-texts.js';
@@ -153,7 +153,7 @@ class Run {
   /** MULTI_FILE / MULTI_FOLDER: all records of the group's files are one sample. */
   async groupSample(group: SampleGroup): Promise<void> {
     const files = group.files.map((i) => this.work.content.files[i]!);
-    const multiRecord = files.reduce((n, f) => n + f.chunked.records.reduce((a, b) => a + b, 0), 0) > 1;
+    const multiRecord = files.reduce((n, f) => n + recordCount(f.chunked), 0) > 1;
     const results: RecordResult[] = [];
     const originals: string[] = [];
     const written = new Map<number, string[]>();

@@ -54,7 +54,8 @@ export function chunkFile(name: string, content: string | Uint8Array, options: P
     return { name, format, head: '\n', chunks: cuts.map((c, i) => encode(c.from, c.to, i === 0)), records: cuts.map((c) => c.records), options: { ...options, format } };
   }
   // One chunk: read once now, so an unreadable file is refused when it is added, not when a job runs.
-  const parsed = parseFile(name, content, { ...options, format });
+  // (the text already decoded: a BOM changes how a file is written, not what it holds)
+  const parsed = parseFile(name, text, { ...options, format });
   return { name, format, head: '', chunks: [encode(0, text.length, true)], records: [parsed.records.length], options: { ...options, format } };
 }
 

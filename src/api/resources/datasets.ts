@@ -180,7 +180,11 @@ export function sampleGroups(content: Pick<DatasetContent, 'dataset_type' | 'fil
     return files.flatMap((f, i) => (recordCount(f.chunked) > 0 ? [{ kind: 'file' as const, path: f.path, files: [i], samples: 1 }] : []));
   }
   const byFolder = new Map<string, number[]>();
-  files.forEach((f, i) => byFolder.set(f.folder!, [...(byFolder.get(f.folder!) ?? []), i]));
+  files.forEach((f, i) => {
+    const members = byFolder.get(f.folder!);
+    if (members) members.push(i);
+    else byFolder.set(f.folder!, [i]);
+  });
   return [...byFolder].flatMap(([folder, members]) =>
     members.some((i) => recordCount(files[i]!.chunked) > 0) ? [{ kind: 'folder' as const, path: folder, files: members, samples: 1 }] : [],
   );
