@@ -31,7 +31,7 @@ for p in python3-torch python3-onnx python3-sentencepiece python3-numpy libopenb
 done
 if [ ${#need[@]} -gt 0 ]; then
   echo "installing ${need[*]}"
-  apt-get install -y "${need[@]}"
+  apt-get update && apt-get install -y --no-install-recommends "${need[@]}"
 fi
 
 start=$(date +%s)

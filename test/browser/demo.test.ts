@@ -130,8 +130,8 @@ describe.skipIf(skipReason !== undefined)('demo page', () => {
     expect(lines[0]).toBe('id,note');
     expect(out).not.toContain(EMAIL);
     expect(out).not.toContain('ana.silva@example.org');
-    expect(lines[1]).toMatch(/^1,.*\[EMAIL\] today$/); // the model may also tag a word of the note
-    expect(lines[2]).toBe('2,Nothing personal here');
+    expect(lines[1]).toMatch(/^(1|\[[A-Z_]+\]),.*\[EMAIL\] today$/); // the model may also tag the id (as an age) or a word of the note
+    expect(lines[2]).toMatch(/^(2|\[AGE\]),Nothing personal here$/); // the bundled model may call a lone id an age (model card, known weaknesses)
     await page.click('#file-close');
     expect(await page.isVisible('#file-info')).toBe(false);
     expect(await page.inputValue('#text')).toBe(TEXT); // the pasted text comes back

@@ -41,7 +41,9 @@ describe.skipIf(skipReason !== undefined)('WebGPU (SwiftShader) vs WASM in Chrom
     await wasmPage.close();
 
     const spans = onWasm.results.flatMap((d) => d.spans);
-    expect(spans.length).toBeGreaterThan(10);
+    // How many spans the greedy decoder keeps at threshold 0 depends on the model (longer spans cover more
+    // words); the bar is only "enough to compare".
+    expect(spans.length).toBeGreaterThanOrEqual(6);
     let maxDiff = 0;
     onWasm.results.forEach((w, i) => {
       const g = onGpu.results[i]!;
