@@ -51,7 +51,6 @@ def choose_prompt(ex, rng):
     labels = [t for t in present if rng.random() < 0.85]
     n_neg = rng.randint(0, min(len(avail), 6))
     labels += rng.sample(avail, n_neg)
-    labels += [t for t in ex.get("neg", ()) if rng.random() < 0.7]
     if ex["src"] not in ("synthetic",) and rng.random() < 0.3:
         labels += rng.sample(SAFE_NEG_REAL, rng.randint(1, 2))
     labels = list(dict.fromkeys(labels))
