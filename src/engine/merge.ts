@@ -7,10 +7,16 @@ import type { Span } from '../types.js';
  *    span covering their union, with the higher score. Same-type spans separated by any character
  *    (a space, a comma) stay separate: "Ann Lee, Bob Ray" is two people, and a space between two
  *    numbers is never assumed to make them one value.
- * 2. **Different types, overlapping** → the higher score wins (ties: the longer span, then the
- *    earlier). The loser is not dropped: it is cut to the parts the winner does not cover, and each
- *    part that still holds a letter or digit is kept. So every character some detector flagged is
- *    still masked, and no two output spans overlap, which is what masking needs.
+ * 2. **Different types, overlapping** → a span a pattern recognizer found (`source`
+ *    `heuristics:*`) beats one only a model found (GLiNER, LLM); between spans of the same kind the
+ *    higher score wins (ties: the longer span, then the earlier). Scores of the two kinds are not on
+ *    one scale: pattern scores follow Presidio and stay low without context words (an SSN 0.5, a
+ *    phone 0.4), while a model's score is its confidence among the labels it was prompted with; and a
+ *    value that matches a validated pattern is that identifier, where the model guesses from
+ *    context (it calls an SSN in a CSV cell an age). The loser is not dropped: it is cut to the
+ *    parts the winner does not cover, and each part that still holds a letter or digit is kept. So
+ *    every character some detector flagged is still masked, and no two output spans overlap, which
+ *    is what masking needs.
  *
  * Output: non-overlapping spans sorted by `start`.
  */
@@ -30,13 +36,19 @@ export function mergeSpansInText(text: string, spans: readonly Span[]): Span[] {
 function resolve(spans: readonly Span[], text: string | undefined): Span[] {
   const united = uniteSameType(spans.filter((s) => s.end > s.start));
   const byStrength = [...united].sort(
-    (a, b) => b.score - a.score || (b.end - b.start) - (a.end - a.start) || a.start - b.start,
+    (a, b) =>
+      Number(fromPattern(b)) - Number(fromPattern(a)) || b.score - a.score || (b.end - b.start) - (a.end - a.start) || a.start - b.start,
   );
   const accepted: Span[] = [];
   for (const candidate of byStrength) {
     for (const piece of subtract(candidate, accepted, text)) accepted.push(piece);
   }
   return accepted.sort((a, b) => a.start - b.start);
+}
+
+/** A pattern recognizer found it (alone, or together with a model: `gliner+heuristics:email`). */
+function fromPattern(span: Span): boolean {
+  return span.source !== undefined && /(^|\+)heuristics:/.test(span.source);
 }
 
 function uniteSameType(spans: readonly Span[]): Span[] {

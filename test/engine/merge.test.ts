@@ -27,6 +27,21 @@ describe('mergeSpans', () => {
     for (const s of input) for (let c = s.start; c < s.end; c++) expect(out.some((o) => o.start <= c && c < o.end)).toBe(true);
   });
 
+  it('cross-type: a pattern span beats a model span whatever the scores; among model spans the score decides', () => {
+    // "536-22-8140" in a CSV cell: the model says age (0.62), the SSN pattern without context 0.5.
+    const ssn = mergeSpans([span(0, 11, 'AGE', 0.62, 'gliner'), span(0, 11, 'US_SSN', 0.5, 'heuristics:us-ssn')]);
+    expect(ssn.map((s) => [s.label, s.start, s.end])).toEqual([['US_SSN', 0, 11]]);
+    // A phone inside a model's address: the phone part is the phone, the rest stays an address.
+    const cut = mergeSpans([span(0, 30, 'STREET_ADDRESS', 0.9, 'gliner'), span(20, 30, 'PHONE_NUMBER', 0.4, 'heuristics:phone')]);
+    expect(cut.map((s) => [s.label, s.start, s.end])).toEqual([['STREET_ADDRESS', 0, 20], ['PHONE_NUMBER', 20, 30]]);
+    // Found by both a model and a pattern (same type, united) still counts as a pattern span.
+    const both = mergeSpans([span(0, 5, 'EMAIL', 0.3, 'gliner'), span(0, 5, 'EMAIL', 0.35, 'heuristics:email'), span(0, 9, 'PERSON', 0.9, 'gliner')]);
+    expect(both.map((s) => [s.label, s.start, s.end])).toEqual([['EMAIL', 0, 5], ['PERSON', 5, 9]]);
+    // Two model spans: the higher score.
+    const models = mergeSpans([span(0, 11, 'AGE', 0.62, 'gliner'), span(0, 11, 'PHONE_NUMBER', 0.7, 'llm')]);
+    expect(models.map((s) => s.label)).toEqual(['PHONE_NUMBER']);
+  });
+
   it('records both sources when two detectors found the same value', () => {
     const [merged] = mergeSpans([span(0, 5, 'EMAIL', 0.9, 'gliner'), span(0, 5, 'EMAIL', 1, 'heuristics:email')]);
     expect(merged!.source).toBe('gliner+heuristics:email');
