@@ -44,7 +44,7 @@ export {
   ANONYMIZATION_RUN_METHODS,
   type DetectionMethod,
 } from './engine/methods.js';
-export { defaultModelSource } from './engine/model-source.js';
+export { defaultModelSource, BUNDLED_MODEL_DEFAULT_TYPES } from './engine/model-source.js';
 
 export { recognize, heuristicTypes, type RecognizeOptions } from './recognizers/registry.js';
 export { loadGliner, type GlinerModel, type GlinerLoadOptions, type ModelSource, type PredictOptions } from './gliner/index.js';

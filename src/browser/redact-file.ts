@@ -23,6 +23,7 @@ import { FREE_TEXT_TYPES, MODEL_PROMPTS, resolveTypes } from '../engine/labels.j
 import { planFor, type DetectionMethod } from '../engine/methods.js';
 import { createMasker, type MaskConfig, type MaskerOptions, type PseudonymMap } from '../masks/index.js';
 import { heuristicTypes } from '../recognizers/registry.js';
+import { BUNDLED_MODEL_DEFAULT_TYPES } from '../engine/model-source.js';
 import { redactRecords } from '../engine/redact-records.js';
 
 export interface RedactFileOptions {
@@ -34,7 +35,7 @@ export interface RedactFileOptions {
   engineOptions?: EngineOptions;
   /** @defaultValue `'gliner+heuristics'` */
   method?: DetectionMethod;
-  /** Types to find, in any accepted spelling (`PERSON`, `EMAIL_ADDRESS`, `first_name`); tags use that spelling. @defaultValue every type the method serves */
+  /** Types to find, in any accepted spelling (`PERSON`, `EMAIL_ADDRESS`, `first_name`); tags use that spelling. @defaultValue every type the method serves; of the bundled model's, only `BUNDLED_MODEL_DEFAULT_TYPES` */
   types?: readonly string[];
   /** Rule per type (same spellings as `types`); absent types are redacted. */
   maskConfig?: MaskConfig;
@@ -72,7 +73,8 @@ export async function redactFileWithReport(file: Blob, options: RedactFileOption
   const method = options.method ?? 'gliner+heuristics';
   const plan = planFor(method);
   const known = new Set([...heuristicTypes({ all: true }), ...Object.keys(MODEL_PROMPTS), ...FREE_TEXT_TYPES]);
-  const requested = options.types ?? defaultTypes(plan, options.locales);
+  const bundled = options.engine === undefined && options.engineOptions?.model === undefined;
+  const requested = options.types ?? defaultTypes(plan, options.locales, bundled);
   const types = resolveTypes(requested, known);
   if (types.unknown.length > 0) throw new EngineError('unsupported_type', `unknown type(s): ${types.unknown.join(', ')}`);
   const maskConfig = canonicalMaskConfig(options.maskConfig ?? {}, known);
@@ -105,10 +107,11 @@ export async function redactFileWithReport(file: Blob, options: RedactFileOption
   }
 }
 
-function defaultTypes(plan: ReturnType<typeof planFor>, locales: readonly string[] | undefined): string[] {
+function defaultTypes(plan: ReturnType<typeof planFor>, locales: readonly string[] | undefined, bundledModel: boolean): string[] {
   const types = new Set<string>();
   if (plan.heuristics) for (const t of heuristicTypes({ locales })) types.add(t);
-  if (plan.gliner || plan.llm) for (const t of DEFAULT_MODEL_TYPES) types.add(t);
+  if (plan.gliner) for (const t of bundledModel ? BUNDLED_MODEL_DEFAULT_TYPES : DEFAULT_MODEL_TYPES) types.add(t);
+  if (plan.llm) for (const t of DEFAULT_MODEL_TYPES) types.add(t);
   return [...types];
 }
 

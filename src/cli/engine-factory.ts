@@ -1,4 +1,5 @@
 import { createEngine, DEFAULT_MODEL_TYPES, type Engine } from '../engine/engine.js';
+import { BUNDLED_MODEL_DEFAULT_TYPES } from '../engine/model-source.js';
 import { FREE_TEXT_TYPES, MODEL_PROMPTS } from '../engine/labels.js';
 import { planFor, type DetectionMethod } from '../engine/methods.js';
 import { heuristicTypes } from '../recognizers/registry.js';
@@ -19,6 +20,6 @@ export function cliEngine(method: DetectionMethod, model: string | undefined, lo
   const known = new Set([...heuristicTypes({ all: true }), ...Object.keys(MODEL_PROMPTS), ...FREE_TEXT_TYPES]);
   const defaults = new Set<string>();
   if (plan.heuristics) for (const t of heuristicTypes({ locales })) defaults.add(t);
-  if (plan.gliner) for (const t of DEFAULT_MODEL_TYPES) defaults.add(t);
+  if (plan.gliner) for (const t of model === undefined ? BUNDLED_MODEL_DEFAULT_TYPES : DEFAULT_MODEL_TYPES) defaults.add(t);
   return { engine, known, defaultTypes: [...defaults] };
 }
