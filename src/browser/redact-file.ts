@@ -17,13 +17,12 @@
  * record is blanked the same way: nothing unscanned reaches the output.
  */
 import { contentTypeOf, parseFile, serializeFile, type ParseOptions } from '../datasets/index.js';
-import { createEngine, DEFAULT_MODEL_TYPES, type Engine, type EngineOptions } from '../engine/engine.js';
+import { createEngine, type Engine, type EngineOptions } from '../engine/engine.js';
 import { EngineError } from '../engine/errors.js';
-import { FREE_TEXT_TYPES, MODEL_PROMPTS, resolveTypes } from '../engine/labels.js';
+import { resolveTypes } from '../engine/labels.js';
 import { planFor, type DetectionMethod } from '../engine/methods.js';
 import { createMasker, type MaskConfig, type MaskerOptions, type PseudonymMap } from '../masks/index.js';
-import { heuristicTypes } from '../recognizers/registry.js';
-import { BUNDLED_MODEL_DEFAULT_TYPES } from '../engine/model-source.js';
+import { defaultTypes, knownTypes } from '../engine/default-types.js';
 import { redactRecords } from '../engine/redact-records.js';
 
 export interface RedactFileOptions {
@@ -72,7 +71,7 @@ export async function redactFileWithReport(file: Blob, options: RedactFileOption
   const name = file instanceof File ? file.name : 'upload.txt';
   const method = options.method ?? 'gliner+heuristics';
   const plan = planFor(method);
-  const known = new Set([...heuristicTypes({ all: true }), ...Object.keys(MODEL_PROMPTS), ...FREE_TEXT_TYPES]);
+  const known = knownTypes();
   const bundled = options.engine === undefined && options.engineOptions?.model === undefined;
   const requested = options.types ?? defaultTypes(plan, options.locales, bundled);
   const types = resolveTypes(requested, known);
@@ -105,14 +104,6 @@ export async function redactFileWithReport(file: Blob, options: RedactFileOption
   } finally {
     if (!options.engine) await engine.dispose();
   }
-}
-
-function defaultTypes(plan: ReturnType<typeof planFor>, locales: readonly string[] | undefined, bundledModel: boolean): string[] {
-  const types = new Set<string>();
-  if (plan.heuristics) for (const t of heuristicTypes({ locales })) types.add(t);
-  if (plan.gliner) for (const t of bundledModel ? BUNDLED_MODEL_DEFAULT_TYPES : DEFAULT_MODEL_TYPES) types.add(t);
-  if (plan.llm) for (const t of DEFAULT_MODEL_TYPES) types.add(t);
-  return [...types];
 }
 
 function canonicalMaskConfig(config: MaskConfig, known: ReadonlySet<string>): MaskConfig {
