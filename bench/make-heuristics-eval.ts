@@ -15,12 +15,12 @@ import { createHash } from 'node:crypto';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { validateAbn, validateAcn, validateMedicare, validateTfn } from '../src/recognizers/au.js';
+import { validateAbn, validateAcn, validateMedicare, validateTfn } from '../src/recognizers/au/index.js';
 import { iso7064Mod11_10, luhn, verhoeff } from '../src/recognizers/checksums.js';
 import { mulberry32 } from './seeded.js';
-import { validateFiscalCode } from '../src/recognizers/it.js';
-import { validateNric } from '../src/recognizers/sg.js';
-import { validateTckn } from '../src/recognizers/tr.js';
+import { validateFiscalCode } from '../src/recognizers/it/index.js';
+import { validateNric } from '../src/recognizers/sg/index.js';
+import { validateTckn } from '../src/recognizers/tr/index.js';
 
 // ------------------------------------------------------------------ randomness
 

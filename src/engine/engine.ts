@@ -38,6 +38,14 @@ export interface DetectOptions {
   threshold?: number;
   /** Switches on the heuristics' country packs (e.g. `['en-GB', 'es']`). */
   locales?: readonly string[];
+  /**
+   * Also report country types whose pack is off when their check passes right after one of their
+   * context words (`NHS number 943 476 5919` → `UK_NHS` under the US defaults). See
+   * `usesContextPacks` for the default.
+   * @defaultValue true when the caller named no types (the heuristic types asked are the default
+   * set for `locales`), false when it named its own
+   */
+  contextPacks?: boolean;
   /** LLM model name, for the llm methods. */
   llmModel?: string;
   signal?: AbortSignal;
@@ -99,6 +107,7 @@ export function createEngine(options: EngineOptions = {}): Engine {
     throwIfAborted(opts.signal);
 
     const heuristicTypesAsked = plan.heuristics ? opts.types.filter((t) => heuristicSet.has(t)) : [];
+    const contextPacks = opts.contextPacks ?? usesContextPacks(heuristicTypesAsked, opts.locales);
     const glinerTypes = plan.gliner
       ? opts.types.filter((t) => !plan.heuristics && !plan.llm ? true : modelTypes.has(t) || !heuristicSet.has(t))
       : [];
@@ -123,7 +132,7 @@ export function createEngine(options: EngineOptions = {}): Engine {
       for (let i = 0; i < texts.length; i++) {
         if (errors[i] !== undefined) continue;
         throwIfAborted(opts.signal);
-        const found = recognize(texts[i]!, { types: heuristicTypesAsked, locales: opts.locales });
+        const found = recognize(texts[i]!, { types: heuristicTypesAsked, locales: opts.locales, contextPacks });
         for (const s of found) if (s.score >= threshold) spans[i]!.push(s);
         if (glinerTypes.length === 0 && !plan.llm) opts.onProgress?.(i + 1, total);
       }
@@ -184,6 +193,17 @@ export function createEngine(options: EngineOptions = {}): Engine {
       modelPromise = undefined;
     },
   };
+}
+
+/**
+ * Whether a call named no types of its own. Callers (CLI, `redactFile`) fill an omitted type list
+ * with `defaultTypes()` before the engine sees it, so "no types named" reaches the engine as the
+ * locale's default heuristic set; any other list was chosen by the caller, whose choice stands.
+ */
+export function usesContextPacks(heuristicTypesAsked: readonly string[], locales: readonly string[] | undefined): boolean {
+  const asked = new Set(heuristicTypesAsked);
+  const defaults = heuristicTypes({ locales });
+  return asked.size === defaults.length && defaults.every((t) => asked.has(t));
 }
 
 type Prediction = { spans: Span[] } | { error: string };

@@ -1,6 +1,6 @@
 /**
  * Dates and times. Presidio's numeric patterns (ISO 8601 datetime 0.8; y-m-d, m/d/y, d/m/y,
- * d.m.y, d-MMM-y 0.6; mm/yyyy 0.2; mm/yy 0.1) plus written forms ("March 5, 2024",
+ * d.m.y, d-MMM-y, MMM-y, d-MMM 0.6; mm/yyyy 0.2; mm/yy 0.1) plus written forms ("March 5, 2024",
  * "5th of March 2024" 0.6, "March 2024" 0.5, "March 5" 0.4) and clock times ("3:30 pm" 0.5,
  * "14:05" 0.25). Unlike Presidio, the calendar is checked: 2023-02-29 or 31/04/2020 is dropped
  * (a numeric date is kept when either the month-first or the day-first reading is real).
@@ -22,11 +22,15 @@ const PATTERNS = [
   { name: 'ISO 8601 datetime', regex: re('\\d{4}-\\d{2}-\\d{2}[T ]\\d{2}:\\d{2}(?::\\d{2}(?:[.,]\\d{1,9})?)?(?:Z|[+\\-]\\d{2}:?\\d{2})?'), score: 0.8 },
   { name: 'yyyy-mm-dd', regex: re('\\d{4}([\\-/.])\\d{1,2}\\1\\d{1,2}'), score: 0.6 },
   { name: 'mm/dd/yyyy or dd/mm/yyyy', regex: re('\\d{1,2}([/\\-])\\d{1,2}\\1(?:\\d{4}|\\d{2})'), score: 0.6 },
-  { name: 'dd.mm.yyyy', regex: re('(?:\\d{1,2}\\.\\d{1,2}\\.\\d{4}|\\d{2}\\.\\d{2}\\.\\d{2})'), score: 0.6 },
+  // Two-digit years with one-digit parts (21.5.21) as Presidio; the calendar check drops 1.13.20.
+  { name: 'dd.mm.yyyy', regex: re('\\d{1,2}\\.\\d{1,2}\\.(?:\\d{4}|\\d{2})'), score: 0.6 },
   { name: 'dd-MMM-yyyy', regex: re(`\\d{1,2}[\\- ]${MONTH}\\.?[\\- ](?:\\d{4}|\\d{2})`, 'gi'), score: 0.6 },
   { name: 'MMM dd, yyyy', regex: reWord(`${MONTH}\\.? \\d{1,2}${ORD},? \\d{4}`), score: 0.6 },
   { name: 'dd of MMM yyyy', regex: re(`\\d{1,2}${ORD}(?: of)? ${MONTH}\\.?,? \\d{4}`, 'gi'), score: 0.6 },
   { name: 'MMM yyyy', regex: reWord(`${MONTH}\\.?,? \\d{4}`), score: 0.5 },
+  // Hyphenated short forms (May-21, May-2021, 21-May), Presidio's MMM-y and d-MMM patterns.
+  { name: 'MMM-yy', regex: reWord(`${MONTH}-(?:\\d{4}|\\d{2})`), score: 0.6 },
+  { name: 'dd-MMM', regex: re(`\\d{1,2}-${MONTH}`, 'gi'), score: 0.6 },
   { name: 'MMM dd', regex: reWord(`${MONTH}\\.? \\d{1,2}${ORD}`), score: 0.4 },
   { name: 'dd MMM', regex: re(`\\d{1,2}${ORD} (?:of )?${MONTH}`, 'gi'), score: 0.4 },
   { name: 'time am/pm', regex: re('(?:1[0-2]|0?[1-9])(?::[0-5]\\d){1,2} ?(?:[ap]m|[ap]\\.m\\.)', 'gi'), score: 0.5 },
@@ -66,8 +70,11 @@ export function validateDate(value: string, pattern: string): Validation {
       return month > 0 && anyYear(nums[1]!, month, Number(nums[0])) ? undefined : false;
     case 'MMM yyyy':
       return month > 0 && Number(nums[0]) >= 1000 && Number(nums[0]) <= 2999 ? undefined : false;
+    case 'MMM-yy':
+      return month > 0 && (nums[0]!.length === 2 || (Number(nums[0]) >= 1000 && Number(nums[0]) <= 2999)) ? undefined : false;
     case 'MMM dd':
     case 'dd MMM':
+    case 'dd-MMM':
       return month > 0 && isValidDate(2000, month, Number(nums[0])) ? undefined : false;
     default:
       return undefined;

@@ -1,11 +1,12 @@
 /**
  * International Bank Account Numbers: country code, two check digits, then up to 30 letters and
- * digits, compact or in groups of four separated by single spaces. 0.5 → the length registered for
- * the country and ISO 7064 mod 97 → 1.0; anything else → dropped.
+ * digits, compact or in groups of four separated by single spaces or hyphens. 0.5 → the length
+ * registered for the country and ISO 7064 mod 97 → 1.0; anything else → dropped. As in Presidio, a
+ * value that checks out only once upper-cased (typed in lower case) keeps 0.5.
  */
 import { ibanMod97 } from './checksums.js';
 import { eachMatch } from './matching.js';
-import type { Candidate, Recognizer } from './recognizer.js';
+import type { Candidate, Recognizer, Validation } from './recognizer.js';
 
 /** IBAN length per country (ISO 13616 registry). */
 export const IBAN_LENGTHS: Readonly<Record<string, number>> = {
@@ -19,7 +20,8 @@ export const IBAN_LENGTHS: Readonly<Record<string, number>> = {
 };
 
 // Upper case as printed; lower case (typed by hand) is accepted too and validated upper-cased.
-const IBAN = /(?<![\w\-])[A-Za-z]{2}\d{2}(?:(?: ?[A-Za-z0-9]{4}){2,7}(?: ?[A-Za-z0-9]{1,3})?|[A-Za-z0-9]{11,30})(?![A-Za-z0-9])/g;
+// Groups are separated by a space or a hyphen (Presidio accepts both).
+const IBAN = /(?<![\w\-])[A-Za-z]{2}\d{2}(?:(?:[ \-]?[A-Za-z0-9]{4}){2,7}(?:[ \-]?[A-Za-z0-9]{1,3})?|[A-Za-z0-9]{11,30})(?![A-Za-z0-9])/g;
 
 /**
  * Regex matches, cut to the country's registered length when the match ran on into a following
@@ -33,17 +35,18 @@ export function findIbans(text: string, accept: (c: Candidate) => boolean): void
     if (length !== undefined) {
       let count = 0;
       let i = 0;
-      for (; i < value.length && count < length; i++) if (value[i] !== ' ') count++;
-      if (count === length && (i === value.length || value[i] === ' ')) end = i;
+      for (; i < value.length && count < length; i++) if (value[i] !== ' ' && value[i] !== '-') count++;
+      if (count === length && (i === value.length || value[i] === ' ' || value[i] === '-')) end = i;
     }
     accept({ start: m.index, end: m.index + end, score: 0.5, pattern: 'IBAN Generic' });
   });
 }
 
-export function validateIban(value: string): boolean {
+export function validateIban(value: string): Validation {
   const compact = value.replace(/[ \-]/g, '').toUpperCase();
   const length = IBAN_LENGTHS[compact.slice(0, 2)];
-  return length !== undefined && compact.length === length && ibanMod97(compact);
+  if (length === undefined || compact.length !== length || !ibanMod97(compact)) return false;
+  return value === value.toUpperCase() ? true : undefined;
 }
 
 export const ibanRecognizer: Recognizer = {

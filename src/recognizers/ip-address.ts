@@ -1,14 +1,15 @@
 /**
  * IP addresses. IPv4 dotted quads with octets 0–255 (no leading zeros, optional CIDR prefix) and
  * IPv6 in every RFC 4291/5952 form (compressed `::`, embedded IPv4, zone id, prefix), checked by a
- * small parser instead of one giant regex. 0.6, as Presidio; a candidate that does not parse is
- * dropped. Version strings glued to more dots (`1.2.3.4.5`) are not addresses.
+ * small parser instead of one giant regex. 0.6, as Presidio (the unspecified `::` 0.1); a candidate
+ * that does not parse is dropped. Version strings glued to more dots (`1.2.3.4.5`) are not addresses.
  */
 import { eachMatch } from './matching.js';
 import type { Candidate, Recognizer } from './recognizer.js';
 
 const OCTET = '(?:25[0-5]|2[0-4]\\d|1\\d\\d|[1-9]?\\d)';
-const IPV4 = new RegExp(`(?<![\\w.])(?:${OCTET}\\.){3}${OCTET}(?:\\/(?:3[0-2]|[12]?\\d))?(?![\\w]|\\.\\d|\\/\\d)`, 'g');
+// An out-of-range prefix (`/33`, `/123`) is not part of the address; the address itself still is (Presidio).
+const IPV4 = new RegExp(`(?<![\\w.])(?:${OCTET}\\.){3}${OCTET}(?:\\/(?:3[0-2]|[12]?\\d)(?!\\d))?(?![\\w]|\\.\\d)`, 'g');
 
 /** A run of hex digits, colons and dots (read sticky from a start found by walking back from a colon). */
 const IPV6_RUN = /[0-9A-Fa-f:.]{2,}(?:%[0-9A-Za-z]{1,15})?(?:\/\d{1,3})?/y;
@@ -54,13 +55,18 @@ function findIpv6(text: string, accept: (c: Candidate) => boolean): void {
     let value = m[0];
     if (value.length > 64) continue;
     value = value.replace(/\.+$/, ''); // sentence end
-    const next = text.charAt(start + value.length);
+    let next = text.charAt(start + value.length);
+    const prefix = /\/(\d{1,3})$/.exec(value);
+    if (prefix && (Number(prefix[1]) > 128 || /\d/.test(next))) {
+      // An out-of-range prefix (`/9999`) is not part of the address; the address itself still is.
+      value = value.slice(0, prefix.index);
+      next = '/';
+    }
     if (/[\w:]/.test(next)) continue;
     const core = value.replace(/\/\d{1,3}$/, '').replace(/%[0-9A-Za-z]{1,15}$/, '');
-    const prefix = /\/(\d{1,3})$/.exec(value);
-    if (prefix && Number(prefix[1]) > 128) continue;
-    if (core === '::') continue; // the unspecified address says nothing about anyone
-    if (isIpv6(core)) accept({ start, end: start + value.length, score: 0.6, pattern: 'IPv6' });
+    // The unspecified address `::` says little about anyone: Presidio's 0.1, below the default threshold.
+    if (core === '::') accept({ start, end: start + value.length, score: 0.1, pattern: 'IPv6 (unspecified)' });
+    else if (isIpv6(core)) accept({ start, end: start + value.length, score: 0.6, pattern: 'IPv6' });
   }
 }
 

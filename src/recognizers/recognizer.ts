@@ -15,7 +15,8 @@
 
 /** Country packs. `global` is always on; the others are switched on by locale or by naming a type. */
 export type Pack =
-  | 'global' | 'us' | 'uk' | 'es' | 'it' | 'pl' | 'fi' | 'se' | 'de' | 'au' | 'ca' | 'in' | 'sg' | 'kr' | 'tr' | 'za';
+  | 'global' | 'us' | 'uk' | 'es' | 'it' | 'pl' | 'fi' | 'se' | 'de' | 'au' | 'ca' | 'in' | 'sg' | 'kr' | 'tr' | 'za'
+  | 'ng' | 'th' | 'ph' | 'dk';
 
 /** One named regular expression and the score a bare match of it gets. */
 export interface Pattern {

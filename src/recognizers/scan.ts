@@ -21,6 +21,12 @@ function contextOf(recognizer: Recognizer): ContextWords {
 export interface ScanOptions {
   /** Words before a span searched for context words (0 turns context off). */
   contextWindow: number;
+  /**
+   * Keep only values whose check passed (`validate` → true) and that follow one of the
+   * recognizer's context words: how a pack that is off gets switched on by the text itself.
+   * @defaultValue false
+   */
+  requireContext?: boolean;
 }
 
 /**
@@ -38,8 +44,12 @@ export function scan(recognizer: Recognizer, text: string, options: ScanOptions)
     const verdict = recognizer.validate?.(value, c.pattern);
     if (verdict === false) return false;
     let score = verdict === true ? Math.max(c.score, recognizer.validatedScore ?? 1) : c.score;
-    if (score < 1 && (context.single.size > 0 || context.phrases.length > 0) && hasContext(wordsBefore(text, c.start, options.contextWindow), context)) {
-      score = boosted(score);
+    const needContext = options.requireContext === true;
+    if (needContext && verdict !== true) return false;
+    if (score < 1 || needContext) {
+      const hit = (context.single.size > 0 || context.phrases.length > 0) && hasContext(wordsBefore(text, c.start, options.contextWindow), context);
+      if (needContext && !hit) return false;
+      if (hit) score = boosted(score);
     }
     scored.push({ start: c.start, end: c.end, label: recognizer.type, score, source });
     return true;

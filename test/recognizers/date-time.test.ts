@@ -47,3 +47,12 @@ describe('DATE_TIME', () => {
     expect(values(text, 'DATE_TIME')).toEqual([]);
   });
 });
+
+describe('DATE_TIME (Presidio short forms)', () => {
+  it.each(['14.7.19', '3.11.2022', 'Jun-19', 'Sep-2023', '17-Oct', '09-Mar'])('finds %s at 0.6', (value) => {
+    expect(found(`due ${value} please`, 'DATE_TIME', { contextWindow: 0 })).toEqual([{ value, score: 0.6 }]);
+  });
+  it.each([['14.13.19'], ['31-Feb'], ['Jun-123'], ['x17-Oct'], ['1.2.3.4']])('rejects %j', (text) => {
+    expect(values(text, 'DATE_TIME')).toEqual([]);
+  });
+});

@@ -13,7 +13,7 @@ describe('IBAN_CODE', () => {
     'BE68539007547034',
     'ES9121000418450200051332',
     'CH9300762011623852957',
-    'de89 3704 0044 0532 0130 00', // typed in lower case
+    'DE89-3704-0044-0532-0130-00',
   ])('finds %s at 1.0 (mod 97 and country length)', (value) => {
     expect(found(`IBAN: ${value}.`, 'IBAN_CODE')).toEqual([{ value, score: 1 }]);
   });
@@ -26,6 +26,10 @@ describe('IBAN_CODE', () => {
     ['xGB82WEST12345698765432'], // glued
   ])('rejects %j', (text) => {
     expect(values(text, 'IBAN_CODE')).toEqual([]);
+  });
+
+  it('keeps an IBAN typed in lower case at 0.5 (valid only once upper-cased, as Presidio)', () => {
+    expect(found('ref de89 3704 0044 0532 0130 00.', 'IBAN_CODE', { contextWindow: 0 })).toEqual([{ value: 'de89 3704 0044 0532 0130 00', score: 0.5 }]);
   });
 
   it('cuts a match that ran into the next group at the country length', () => {

@@ -18,6 +18,22 @@ describe('IP_ADDRESS', () => {
     expect(found(`addr ${value}, next`, 'IP_ADDRESS', { contextWindow: 0 })).toEqual([{ value, score: 0.6 }]);
   });
 
+  it.each([
+    ['10.0.0.0/33', '10.0.0.0'],
+    ['172.16.0.0/400', '172.16.0.0'],
+    ['2001:db8::/4096', '2001:db8::'],
+  ])('keeps the address of %s without its out-of-range prefix (as Presidio)', (text, value) => {
+    expect(values(`net ${text} here`, 'IP_ADDRESS')).toEqual([value]);
+  });
+
+  it.each(['::', '::/0', '::/128'])('scores the unspecified address %s 0.1', (value) => {
+    expect(found(`bind ${value} now`, 'IP_ADDRESS', { contextWindow: 0 })).toEqual([{ value, score: 0.1 }]);
+  });
+
+  it.each([['std::vector'], [':::'], ['Foo::Bar']])('does not read %j as an address', (text) => {
+    expect(values(text, 'IP_ADDRESS')).toEqual([]);
+  });
+
   it('drops a trailing sentence dot from an IPv6 address', () => {
     expect(values('Ping 2001:db8::1.', 'IP_ADDRESS')).toEqual(['2001:db8::1']);
   });
@@ -28,12 +44,10 @@ describe('IP_ADDRESS', () => {
     ['1.2.3.4.5'], // version string
     ['192.168.1'],
     ['v192.168.1.1'], // glued
-    ['10.0.0.0/33'],
     ['12:30'], // time
     ['00:1A:2B:3C:4D:5E'], // MAC
     ['2001:db8:::1'],
     ['1:2:3:4:5:6:7:8:9'],
-    ['::'], // unspecified address
     ['2001:db8::g1'],
   ])('rejects %j', (text) => {
     expect(values(text, 'IP_ADDRESS')).toEqual([]);

@@ -9,3 +9,15 @@ describe('TR_NATIONAL_ID', () => {
     expect(values(text, 'TR_NATIONAL_ID')).toEqual([]);
   });
 });
+
+describe('TR_LICENSE_PLATE', () => {
+  it.each(['34 ABC 1234', '06 A 1234', '35 JK 12', '34-AB-123', '01ABC12'])('finds %s at 0.3', (value) => {
+    expect(found(`araç ${value}.`, 'TR_LICENSE_PLATE', { contextWindow: 0 })).toEqual([{ value, score: 0.3 }]);
+  });
+  it('lifts it after "plaka"', () => {
+    expect(found('plaka 34 ABC 1234', 'TR_LICENSE_PLATE')[0]?.score).toBeCloseTo(0.65);
+  });
+  it.each([['00 ABC 123'], ['82 ABC 123'], ['34 AQC 123'], ['34 ABCD 123'], ['34 ABC 12345'], ['34 ABC-123']])('rejects %j', (text) => {
+    expect(values(text, 'TR_LICENSE_PLATE')).toEqual([]);
+  });
+});

@@ -14,10 +14,10 @@ describe('UK_NHS', () => {
 });
 
 describe('UK_NINO', () => {
-  it.each(['AB 12 34 56 C', 'AB123456C', 'JG 10 37 59 A'])('finds %s at 0.5', (value) => {
+  it.each(['AB 12 34 56 C', 'AB123456C', 'JG 10 37 59 A', 'PR 123612C', 'hh 01 02 03 d', 'tw987654a'])('finds %s at 0.5', (value) => {
     expect(found(`ref ${value}.`, 'UK_NINO', { contextWindow: 0 })).toEqual([{ value, score: 0.5 }]);
   });
-  it.each([['GB123456A'], ['DA123456A'], ['AO123456A'], ['AB123456E'], ['AB 1234 56C'], ['XAB123456C']])('rejects %j', (text) => {
+  it.each([['GB123456A'], ['nt 99 88 77 a'], ['DA123456A'], ['AO123456A'], ['AB123456E'], ['AB  12 34 56 C'], ['XAB123456C'], ['UV 98 76 54 B']])('rejects %j', (text) => {
     expect(values(text, 'UK_NINO')).toEqual([]);
   });
 });
@@ -28,5 +28,40 @@ describe('UK_POSTCODE', () => {
   });
   it.each([['QW1A 1AA'], ['SW1A 1CA'], ['SW1A 11A'], ['xSW1A 1AA']])('rejects %j', (text) => {
     expect(values(text, 'UK_POSTCODE')).toEqual([]);
+  });
+});
+
+describe('UK_DRIVING_LICENCE', () => {
+  it.each(['MORGA753116SM9IJ', 'LI999802086JD9AB', 'WOODS661224AB1CD', 'woods661224ab1cd'])('finds %s at 0.5', (value) => {
+    expect(found(`ref ${value}.`, 'UK_DRIVING_LICENCE', { contextWindow: 0 })).toEqual([{ value, score: 0.5 }]);
+  });
+  it('lifts it after "driving licence"', () => {
+    expect(found('driving licence MORGA753116SM9IJ', 'UK_DRIVING_LICENCE')).toEqual([{ value: 'MORGA753116SM9IJ', score: 0.85 }]);
+  });
+  it.each([['MORGA713116SM9IJ'], ['MORGA753326SM9IJ'], ['M9RGA753116SM9IJ'], ['99999753116SM9IJ'], ['MORGA753116SM9I']])('rejects %j', (text) => {
+    expect(values(text, 'UK_DRIVING_LICENCE')).toEqual([]);
+  });
+});
+
+describe('UK_PASSPORT', () => {
+  it('keeps a bare number at 0.1, 0.45 after "passport"', () => {
+    expect(found('ref AB1234567', 'UK_PASSPORT', { contextWindow: 0 })).toEqual([{ value: 'AB1234567', score: 0.1 }]);
+    expect(found('passport AB1234567', 'UK_PASSPORT')[0]?.score).toBeCloseTo(0.45);
+  });
+  it.each([['AB123456'], ['AB12345678'], ['A11234567'], ['xAB1234567']])('rejects %j', (text) => {
+    expect(values(text, 'UK_PASSPORT')).toEqual([]);
+  });
+});
+
+describe('UK_VEHICLE_REGISTRATION', () => {
+  it.each([['AB51 ABC', 0.3], ['LD07XYZ', 0.3], ['A123 BCD', 0.2], ['ABC 123D', 0.15]])('finds %s at %d', (value, score) => {
+    expect(found(`ref ${value}.`, 'UK_VEHICLE_REGISTRATION', { contextWindow: 0 })).toEqual([{ value, score }]);
+  });
+  it('keeps the base score for a valid age identifier (no checksum), 0.65 after "vehicle"', () => {
+    expect(found('ref AB51 ABC', 'UK_VEHICLE_REGISTRATION', { contextWindow: 0 })).toEqual([{ value: 'AB51 ABC', score: 0.3 }]);
+    expect(found('vehicle AB51 ABC', 'UK_VEHICLE_REGISTRATION')[0]?.score).toBeCloseTo(0.65);
+  });
+  it.each([['AB01 ABC'], ['AB45 ABC'], ['AB85 ABC'], ['IB51 ABC'], ['AB51 ABCD']])('rejects %j (age identifier, letters, length)', (text) => {
+    expect(values(text, 'UK_VEHICLE_REGISTRATION')).toEqual([]);
   });
 });

@@ -34,3 +34,15 @@ describe('URL', () => {
     expect(values(text, 'URL')).toEqual([]);
   });
 });
+
+describe('URL (TLD coverage)', () => {
+  it.each([['https://stad.gent/nl'], ['http://brouwerij.vlaanderen'], ['https://cams.webcam/live']])('finds %s with a scheme at 0.6', (value) => {
+    expect(found(`see ${value} now`, 'URL', { contextWindow: 0 })).toEqual([{ value, score: 0.6 }]);
+  });
+  it('finds bare domains under more country codes at 0.5', () => {
+    expect(values('sites: kibbutz.org.il haber.com.tr', 'URL')).toEqual(['kibbutz.org.il', 'haber.com.tr']);
+  });
+  it.each([['http://intranet'], ['www.kibbutz']])('still rejects %j (no TLD)', (text) => {
+    expect(values(text, 'URL')).toEqual([]);
+  });
+});

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { validateAba, validateDea } from '../../src/recognizers/us-ids.js';
+import { validateAba, validateDea } from '../../src/recognizers/us/index.js';
+import { recognize } from '../../src/recognizers/registry.js';
 import { found, scoreOf, values } from './helpers.js';
 
 describe('US_ITIN', () => {
@@ -7,6 +8,8 @@ describe('US_ITIN', () => {
     ['912-70-1234', 0.5],
     ['912 92 1234', 0.5],
     ['912701234', 0.3],
+    ['912-701234', 0.05],
+    ['91270-1234', 0.05],
   ])('finds %s at %d', (value, score) => {
     expect(found(`no ${value} x`, 'US_ITIN', { contextWindow: 0 })).toEqual([{ value, score }]);
   });
@@ -68,8 +71,36 @@ describe('MEDICAL_LICENSE (DEA number)', () => {
   it.each([['AB1234564'], ['IB1234563'], ['AB123456'], ['xAB1234563']])('rejects %j', (text) => {
     expect(values(text, 'MEDICAL_LICENSE')).toEqual([]);
   });
+  it('reads a 9 in second place as part of the prefix, not of the number', () => {
+    expect(found('DEA M91234563', 'MEDICAL_LICENSE')).toEqual([{ value: 'M91234563', score: 1 }]);
+    expect(values('DEA M91234564', 'MEDICAL_LICENSE')).toEqual([]);
+  });
   it('validateDea', () => {
     expect(validateDea('AB1234563')).toBe(true);
     expect(validateDea('AB1234560')).toBe(false);
+  });
+});
+
+describe('US_MBI', () => {
+  it.each([['2FH5-UA6-NP31', 0.5], ['8AN3CD2EF45', 0.3]])('finds %s at %d', (value, score) => {
+    expect(found(`id ${value}`, 'US_MBI', { contextWindow: 0 })).toEqual([{ value, score }]);
+  });
+  it.each([['0FH5-UA6-NP31'], ['2SH5-UA6-NP31'], ['2FH5UA6NP3'], ['2FH5-UA6NP31'], ['2FHA-UA6-NP31']])('rejects %j', (text) => {
+    expect(values(text, 'US_MBI')).toEqual([]);
+  });
+  it('is off by default (as in Presidio)', () => {
+    expect(recognize('Medicare 2FH5-UA6-NP31').map((s) => s.label)).not.toContain('US_MBI');
+  });
+});
+
+describe('US_NPI', () => {
+  it.each([['1487302659', 0.7], ['1487-302-659', 0.7], ['1487 302 659', 0.7]])('finds %s at %d (Luhn with the 80840 prefix)', (value, score) => {
+    expect(found(`id ${value}`, 'US_NPI', { contextWindow: 0 })).toEqual([{ value, score }]);
+  });
+  it('reaches 1.0 after "NPI"', () => {
+    expect(found('NPI 1487302659', 'US_NPI')).toEqual([{ value: '1487302659', score: 1 }]);
+  });
+  it.each([['1487302658'], ['3487302659'], ['148730265'], ['1111111111'], ['1111111112'], ['148-730-2659']])('rejects %j', (text) => {
+    expect(values(text, 'US_NPI')).toEqual([]);
   });
 });

@@ -1,0 +1,2 @@
+/** Pack `dk`: one recognizer per file, re-exported here. */
+export * from './cpr.js';

@@ -1,0 +1,2 @@
+/** Pack `fi`: one recognizer per file, re-exported here. */
+export * from './personal-identity-code.js';

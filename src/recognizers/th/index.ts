@@ -1,0 +1,2 @@
+/** Pack `th`: one recognizer per file, re-exported here. */
+export * from './tnin.js';
