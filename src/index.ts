@@ -64,6 +64,16 @@ export { createOpenAICompatibleProvider, type LlmProvider, type LlmProviderConfi
 export { redactTexts, FAILED_PLACEHOLDER, type RedactedText, type RedactTextsOptions } from './engine/redact-texts.js';
 export { createWorkerEngine, type WorkerEngineOptions } from './worker/client.js';
 export { redactFile, redactFileWithReport, type RedactFileOptions, type RedactFileReport } from './browser/redact-file.js';
+export {
+  explainPlan,
+  ColumnOverrideError,
+  type ColumnAction,
+  type ColumnDecision,
+  type ColumnEvidence,
+  type ColumnOverrides,
+  type ColumnPlan,
+  type ColumnRole,
+} from './engine/columns/index.js';
 export { createModelFetch, clearModelCache, cachedModelUrls, type ModelCacheOptions, type ModelDownloadProgress } from './browser/model-cache.js';
 
 export type { Span, Sample } from './types.js';

@@ -4,9 +4,11 @@ import { readChunk, recordCount, writeChunk, type ChunkedFile } from '../dataset
 import type { Engine } from '../engine/engine.js';
 import { createMasker, type Masker } from '../masks/index.js';
 import { FAILED_PLACEHOLDER, redactTexts } from '../engine/redact-texts.js';
+import { inferColumnPlan, treatmentsFor, type ColumnPlan } from '../engine/columns/index.js';
+import { columnPlanReport } from './column-plan-report.js';
 import type { JobEvaluator } from './evaluate.js';
 import { sampleGroups, type DatasetContent, type SampleGroup } from './resources/datasets.js';
-import type { EntityFound, EntitySummary, JobEvaluation } from './types.js';
+import type { ColumnPlanReport, EntityFound, EntitySummary, JobEvaluation } from './types.js';
 import type { ValidatedRequest } from './validate.js';
 
 /** What one sample became. Exactly one per input sample, in order. */
@@ -36,6 +38,8 @@ export interface JobOutcome {
   files: Array<{ path: string; content: Blob; content_type: string }>;
   /** Post-job check, when an evaluator was given. */
   evaluation?: JobEvaluation;
+  /** How the columns of each table/record file were treated (inferred from its first chunk). */
+  column_plans: ColumnPlanReport[];
 }
 
 export interface JobWork {
@@ -92,6 +96,7 @@ export async function runJob(work: JobWork): Promise<JobOutcome> {
       return { path: f.path, content: new Blob(run.outputs.get(i)!, { type }), content_type: type };
     }),
     ...(evaluation ? { evaluation } : {}),
+    column_plans: run.columnPlans,
   };
 }
 
@@ -109,6 +114,7 @@ class Run {
   readonly entities: EntityFound[] = [];
   readonly summary: EntitySummary = {};
   readonly errors: JobOutcome['sample_errors'] = [];
+  readonly columnPlans: ColumnPlanReport[] = [];
   processed = 0;
   /** File index → its written chunks. */
   readonly outputs = new Map<number, Blob[]>();
@@ -128,7 +134,8 @@ class Run {
   async recordSamples(group: SampleGroup): Promise<void> {
     const fileIndex = group.files[0]!;
     const written: Blob[] = [];
-    await this.#maskFile(this.work.content.files[fileIndex]!.chunked, (piece) => written.push(new Blob([piece])), async (records, results, base) => {
+    const file = this.work.content.files[fileIndex]!;
+    await this.#maskFile(file.chunked, file.path, (piece) => written.push(new Blob([piece])), async (records, results, base) => {
       const originals: string[] = [];
       const maskedTexts: string[] = [];
       let maskedChars = 0;
@@ -159,7 +166,7 @@ class Run {
     const written = new Map<number, string[]>();
     for (const [k, file] of files.entries()) {
       const pieces: string[] = [];
-      await this.#maskFile(file.chunked, (piece) => pieces.push(piece), (records, batch) => {
+      await this.#maskFile(file.chunked, file.path, (piece) => pieces.push(piece), (records, batch) => {
         for (const record of records) for (const f of record.fields) originals.push(f.text);
         results.push(...batch);
       });
@@ -195,19 +202,23 @@ class Run {
   /**
    * Reads, masks and writes back each chunk of `file` in turn, batch by batch; `onBatch` sees each
    * batch's records (indices within their chunk, which starts at record `base`) and results.
+   * The columns are planned once, from the first chunk, and every chunk is masked by that plan.
    */
   async #maskFile(
     file: ChunkedFile,
+    path: string,
     write: (piece: string) => void,
     onBatch: (records: DatasetRecord[], results: RecordResult[], base: number) => void | Promise<void>,
   ): Promise<void> {
     let base = 0;
+    let plan: ColumnPlan | undefined;
     for (let c = 0; c < file.chunks.length; c++) {
       const parsed = readChunk(file, c);
+      if (c === 0) plan = await this.#plan(parsed, path);
       const masked = new Map<number, DatasetField[]>();
       for (let start = 0; start < parsed.records.length; start += this.#batchSize) {
         const records = parsed.records.slice(start, start + this.#batchSize);
-        const results = await this.#mask(records);
+        const results = await this.#mask(records, plan, parsed.format);
         // A failed record's fields are placeholders already (see #mask).
         records.forEach((record, k) => masked.set(record.index, results[k]!.fields));
         await onBatch(records, results, base);
@@ -243,8 +254,29 @@ class Run {
     return { ...base, entities, entity_summary: summary };
   }
 
-  /** Masks every field of `records` in one engine call. An engine-wide failure rejects (and fails the job). */
-  async #mask(records: readonly DatasetRecord[]): Promise<RecordResult[]> {
+  /** What the job asked the detectors for: the same for the column plan and for masking. */
+  #detectOptions() {
+    const { request } = this.work;
+    return {
+      method: request.method,
+      types: request.types,
+      threshold: request.threshold,
+      locales: request.maskOptions.locales,
+      llmModel: request.llmModel,
+      signal: this.work.signal,
+    };
+  }
+
+  /** The column plan of a table/record file, from its first chunk; recorded for `metrics_json`/`results`. */
+  async #plan(parsed: ParsedFile, path: string): Promise<ColumnPlan | undefined> {
+    const { request } = this.work;
+    const plan = await inferColumnPlan(this.work.engine, parsed, { ...this.#detectOptions(), overrides: request.columnOverrides });
+    if (plan) this.columnPlans.push(columnPlanReport(path, plan, (t) => request.display.get(t) ?? t));
+    return plan;
+  }
+
+  /** Masks every field of `records` in one engine call, as the column plan says. An engine-wide failure rejects (and fails the job). */
+  async #mask(records: readonly DatasetRecord[], plan: ColumnPlan | undefined, format: ParsedFile['format']): Promise<RecordResult[]> {
     // Heuristic detection settles through microtasks only: give timers (pollers, heartbeats, a
     // cancel, the page) a turn now and then, without paying a timer per batch.
     if (performance.now() - this.#lastYield > YIELD_EVERY_MS) {
@@ -254,18 +286,14 @@ class Run {
     if (this.work.signal.aborted) throw new DOMException('canceled', 'AbortError');
     const { request } = this.work;
     const display = (t: string) => request.display.get(t) ?? t;
-    const texts: string[] = [];
-    for (const r of records) if (r.error === undefined) for (const f of r.fields) texts.push(f.text);
-    const detected = await redactTexts(this.work.engine, this.masker, texts, {
-      method: request.method,
-      types: request.types,
-      threshold: request.threshold,
-      locales: request.maskOptions.locales,
-      llmModel: request.llmModel,
-      signal: this.work.signal,
+    const fields: DatasetField[] = [];
+    for (const r of records) if (r.error === undefined) for (const f of r.fields) fields.push(f);
+    const detected = await redactTexts(this.work.engine, this.masker, fields.map((f) => f.text), {
+      ...this.#detectOptions(),
+      treatments: treatmentsFor(fields, plan, format),
       maskConfig: request.maskConfig,
       displayLabel: display,
-      batchSize: Math.max(1, texts.length),
+      batchSize: Math.max(1, fields.length),
     });
     let i = 0;
     return records.map((record): RecordResult => {

@@ -94,6 +94,44 @@ export type EntitySummary = Record<string, number>;
  */
 export type MaskConfigValue = MaskStrategy | { strategy: MaskStrategy; params?: Record<string, unknown> } | string;
 
+/**
+ * Column overrides for table/record datasets (CSV columns, JSON/JSONL paths as the plan names them):
+ * `"keep"`, `"scan"`, or a type of `pii_types` to mask each cell whole as that type, e.g.
+ * `{ "Customer ID": "keep", "Comments": "scan", "Full Name": "PERSON" }`. pii-local detail.
+ */
+export type ColumnOverridesParam = Record<string, string>;
+
+/**
+ * How the columns of one table/record file were treated (inferred from the header and a sample of
+ * the first chunk's cells, or overridden). Counts only, never cell text. pii-local detail.
+ */
+export interface ColumnPlanReport {
+  file_path: string;
+  columns: Array<{
+    /** CSV header name, or JSON path with array indices as `[]`. */
+    column: string;
+    /** `pii` (one value of `type` per cell), `identifier` (a record key), `free_text`. */
+    role: 'pii' | 'identifier' | 'free_text';
+    /** The type as the caller spelled it, for a `pii` column. */
+    type?: string;
+    /** `mask_whole`: each cell masked as one entity; `keep`; `scan`: detected span by span. */
+    action: 'mask_whole' | 'keep' | 'scan';
+    decided_by: 'override' | 'header' | 'values' | 'default';
+    /** Header words given to the detectors as context for scanned cells. */
+    context?: string;
+    evidence: {
+      /** The header synonym that matched. */
+      header?: string;
+      sampled: number;
+      placeholders: number;
+      /** Type (caller spelling) → sampled cells it covered whole. */
+      votes: Record<string, number>;
+      id_like: number;
+      note?: string;
+    };
+  }>;
+}
+
 /** Options for the local-only mask strategies. pii-local detail (not sent by remote-bound code). */
 export interface LocalMaskOptions {
   /** HMAC key for HASH (32 bytes or base64). Without one, a random per-job key that is never stored. */
@@ -129,6 +167,8 @@ export interface TransformJobCreateParams {
   evaluation_model?: string;
   /** pii-local detail. */
   mask_options?: LocalMaskOptions;
+  /** pii-local detail: override the inferred column roles (see `ColumnOverridesParam`). */
+  columns?: ColumnOverridesParam;
 }
 
 export interface TransformedSample {
@@ -158,6 +198,8 @@ export interface TransformJobMetrics {
   evaluation?: JobEvaluation;
   /** Token → original, only when `mask_options.return_pseudonym_map` was set. */
   pseudonym_map?: Record<string, string>;
+  /** How the columns of each CSV/JSON/JSONL file were treated. pii-local detail. */
+  column_plans?: ColumnPlanReport[];
 }
 
 export interface JobEvaluation {
@@ -226,6 +268,8 @@ export interface AnonymizationRunCreateParams {
   threshold?: number;
   /** pii-local detail. */
   mask_options?: LocalMaskOptions;
+  /** pii-local detail: override the inferred column roles (see `ColumnOverridesParam`). */
+  columns?: ColumnOverridesParam;
 }
 
 export interface AnonymizedFile {
@@ -246,6 +290,8 @@ export interface AnonymizationRunResults {
   samples_total?: number;
   evaluation?: JobEvaluation;
   pseudonym_map?: Record<string, string>;
+  /** How the columns of each CSV/JSON/JSONL file were treated. pii-local detail. */
+  column_plans?: ColumnPlanReport[];
 }
 
 export interface AnonymizationRun {

@@ -9,6 +9,7 @@ import {
   type DetectionMethod,
 } from '../engine/methods.js';
 import { BadRequestError } from './errors.js';
+import { ColumnOverrideError, resolveColumnOverrides, type ResolvedOverride } from '../engine/columns/index.js';
 import type { AnonymizationRunCreateParams, LocalMaskOptions, MaskConfigValue, TransformJobCreateParams } from './types.js';
 
 /** What the client can do, which decides what a request may ask for. */
@@ -31,6 +32,8 @@ export interface ValidatedRequest {
   maskConfig: MaskConfig;
   llmModel: string | undefined;
   maskOptions: LocalMaskOptions;
+  /** `columns`, checked (values; column names are checked against the dataset at create). */
+  columnOverrides: Map<string, ResolvedOverride>;
 }
 
 type Family = 'transform_job' | 'anonymization_run';
@@ -108,6 +111,13 @@ function validateCommon(
   const maskConfig = normaliseMaskConfig(family, params.mask_config, resolved.display, caps.knownTypes);
   const usesEncrypt = Object.values(maskConfig).some((r) => strategyOf(r) === 'ENCRYPT');
   const maskOptions = validateMaskOptions(params.mask_options, usesEncrypt);
+  let columnOverrides: Map<string, ResolvedOverride>;
+  try {
+    columnOverrides = resolveColumnOverrides(params.columns, caps.knownTypes, resolved.canonical);
+  } catch (error) {
+    if (error instanceof ColumnOverrideError) throw new BadRequestError(error.message, 'columns');
+    throw error;
+  }
 
   return {
     method,
@@ -117,6 +127,7 @@ function validateCommon(
     maskConfig,
     llmModel: plan.llm ? (llmModel as string) : undefined,
     maskOptions,
+    columnOverrides,
   };
 }
 

@@ -24,6 +24,7 @@ import { planFor, type DetectionMethod } from '../engine/methods.js';
 import { createMasker, type MaskConfig, type MaskerOptions, type PseudonymMap } from '../masks/index.js';
 import { defaultTypes, knownTypes } from '../engine/default-types.js';
 import { redactRecords } from '../engine/redact-records.js';
+import { resolveColumnOverrides, type ColumnOverrides, type ColumnPlan } from '../engine/columns/index.js';
 
 export interface RedactFileOptions {
   /**
@@ -49,6 +50,12 @@ export interface RedactFileOptions {
   signal?: AbortSignal;
   /** Texts masked so far out of all. */
   onProgress?: (done: number, total: number) => void;
+  /**
+   * Column overrides for a CSV/JSON/JSONL file: column → `keep`, `scan` or a type of `types`
+   * (`{ "Customer ID": "keep", "Full Name": "PERSON" }`). A bad or unknown entry throws
+   * `ColumnOverrideError`. @defaultValue the inferred plan
+   */
+  columns?: ColumnOverrides;
 }
 
 /** What `redactFileWithReport` tells besides the file. */
@@ -56,6 +63,8 @@ export interface RedactFileReport {
   file: File;
   /** Records in the file (CSV rows, JSONL lines, JSON elements; 1 for TXT). */
   records: number;
+  /** How each column was treated (CSV/JSON/JSONL); absent for TXT/MD. */
+  columnPlan?: ColumnPlan;
   /** Records written with the failure placeholder. */
   failed: number;
   /** PSEUDONYMIZE tokens → originals: secret, keep it to reverse the masking. */
@@ -77,6 +86,7 @@ export async function redactFileWithReport(file: Blob, options: RedactFileOption
   const types = resolveTypes(requested, known);
   if (types.unknown.length > 0) throw new EngineError('unsupported_type', `unknown type(s): ${types.unknown.join(', ')}`);
   const maskConfig = canonicalMaskConfig(options.maskConfig ?? {}, known);
+  const columnOverrides = options.columns ? resolveColumnOverrides(options.columns, known, types.canonical) : undefined;
 
   const parsed = parseFile(name, new Uint8Array(await file.arrayBuffer()), {
     ...options.parse,
@@ -87,7 +97,8 @@ export async function redactFileWithReport(file: Blob, options: RedactFileOption
   const engine = options.engine ?? createEngine(options.engineOptions);
   try {
     const masker = createMasker(options.masker);
-    const { masked, records, failed } = await redactRecords(engine, masker, parsed, {
+    const { masked, records, failed, plan: columnPlan } = await redactRecords(engine, masker, parsed, {
+      ...(columnOverrides ? { columnOverrides } : {}),
       method,
       types: types.canonical,
       threshold: options.threshold,
@@ -100,7 +111,7 @@ export async function redactFileWithReport(file: Blob, options: RedactFileOption
     });
     const type = file.type || contentTypeOf(parsed.format);
     const out = new File([serializeFile(parsed, masked)], name, { type });
-    return { file: out, records, failed, pseudonymMap: masker.pseudonymMap() };
+    return { file: out, records, failed, pseudonymMap: masker.pseudonymMap(), ...(columnPlan ? { columnPlan } : {}) };
   } finally {
     if (!options.engine) await engine.dispose();
   }

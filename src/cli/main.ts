@@ -52,6 +52,8 @@ export async function main(argv: readonly string[] = process.argv): Promise<numb
     .option('--encryption-key <base64>', 'AES-256 key for ENCRYPT (32 bytes, base64)')
     .option('--pseudonym-map <file>', 'write the PSEUDONYMIZE map (token → original) here, mode 600')
     .option('--seed <n>', 'seed for REPLACE surrogates')
+    .option('--explain', 'print the column plan (column → role/type, with the evidence) on stdout')
+    .option('--columns <list>', 'column overrides: COLUMN=keep|scan|TYPE pairs (e.g. "Customer ID=keep,Full Name=PERSON") or a JSON object')
     .action(async (opts) => {
       const { records, failed } = await redactCommand(opts);
       if (failed > 0) {

@@ -1,6 +1,7 @@
 import { resolveTypes } from '../engine/labels.js';
 import { isDetectionMethod, type DetectionMethod } from '../engine/methods.js';
 import type { MaskConfig, MaskRule } from '../masks/index.js';
+import { ColumnOverrideError, resolveColumnOverrides, type ResolvedOverride } from '../engine/columns/index.js';
 import { MASK_STRATEGIES } from '../masks/index.js';
 
 /** A bad command line: printed as one line, exit code 2. */
@@ -48,4 +49,36 @@ export function parseMasks(value: string | undefined, known: ReadonlySet<string>
     config[type] = (strategies.includes(rule.toUpperCase()) ? rule.toUpperCase() : rule) as MaskRule;
   }
   return config;
+}
+
+/**
+ * `--columns "Customer ID=keep,Comments=scan,Full Name=PERSON"` (or the same as a JSON object, for
+ * names holding commas) → checked overrides. Types must be among `types`. Column names are checked
+ * against the file once it is read.
+ */
+export function parseColumns(value: string | undefined, known: ReadonlySet<string>, types: readonly string[]): Map<string, ResolvedOverride> | undefined {
+  if (value === undefined) return undefined;
+  let raw: unknown;
+  if (value.trim().startsWith('{')) {
+    try {
+      raw = JSON.parse(value);
+    } catch {
+      throw new UsageError('--columns is not a valid JSON object');
+    }
+  } else {
+    const entries: Record<string, string> = {};
+    for (const entry of value.split(',')) {
+      if (entry.trim() === '') continue;
+      const eq = entry.lastIndexOf('=');
+      if (eq <= 0) throw new UsageError('--columns entries look like COLUMN=keep|scan|TYPE (e.g. "Customer ID=keep,Full Name=PERSON")');
+      entries[entry.slice(0, eq).trim()] = entry.slice(eq + 1).trim();
+    }
+    raw = entries;
+  }
+  try {
+    return resolveColumnOverrides(raw, known, types);
+  } catch (error) {
+    if (error instanceof ColumnOverrideError) throw new UsageError(`--${error.message}`);
+    throw error;
+  }
 }

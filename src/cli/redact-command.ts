@@ -3,7 +3,8 @@ import { extname } from 'node:path';
 import { parseFile, serializeFile } from '../datasets/index.js';
 import { createMasker } from '../masks/index.js';
 import { cliEngine } from './engine-factory.js';
-import { parseMasks, parseMethod, parseThreshold, parseTypes, UsageError } from './options.js';
+import { parseColumns, parseMasks, parseMethod, parseThreshold, parseTypes, UsageError } from './options.js';
+import { ColumnOverrideError, explainPlan, type ColumnPlan } from '../engine/columns/index.js';
 import { startProgress } from './progress.js';
 import { redactRecords } from '../engine/redact-records.js';
 import { redactStream, STREAM_MIN_BYTES } from './redact-stream.js';
@@ -21,6 +22,10 @@ export interface RedactArgs {
   encryptionKey?: string;
   pseudonymMap?: string;
   seed?: string;
+  /** Print the column plan (column → role/type, evidence) on stdout. */
+  explain?: boolean;
+  /** Column overrides: `COLUMN=keep|scan|TYPE,...` or a JSON object. */
+  columns?: string;
 }
 
 
@@ -39,12 +44,17 @@ export async function redactCommand(args: RedactArgs): Promise<{ records: number
   for (const type of Object.keys(maskConfig)) {
     if (!types.canonical.includes(type)) throw new UsageError(`--mask names ${type}, which is not in --types`);
   }
+  const columnOverrides = parseColumns(args.columns, known, types.canonical);
   const seed = args.seed === undefined ? undefined : Number(args.seed);
   if (seed !== undefined && !Number.isInteger(seed)) throw new UsageError('--seed must be an integer');
 
   const masker = createMasker({ hashKey: args.hashKey, encryptionKey: args.encryptionKey, seed });
   const display = (t: string) => types.display.get(t) ?? t;
-  const redact = { method, types: types.canonical, threshold, locales, maskConfig, displayLabel: display };
+  const redact = { method, types: types.canonical, threshold, locales, maskConfig, displayLabel: display, ...(columnOverrides ? { columnOverrides } : {}) };
+  const explain = (plan: ColumnPlan | undefined) => {
+    if (!args.explain) return;
+    process.stdout.write(plan ? explainPlan(plan, display).map((l) => `${l}\n`).join('') : 'no columns: the input is one text\n');
+  };
 
   // Big CSV/JSONL inputs are streamed in chunks of records so memory stays flat; the output is the
   // same as reading the file whole.
@@ -54,8 +64,11 @@ export async function redactCommand(args: RedactArgs): Promise<{ records: number
     const progress = startProgress(undefined, 'redact');
     try {
       const result = await redactStream(args.input, args.output, format, engine, masker, { ...redact, onProgress: (n) => progress.update(n) });
+      explain(result.plan);
       await writePseudonymMap(args.pseudonymMap, masker.pseudonymMap());
       return result;
+    } catch (error) {
+      throw usageErrorOf(error);
     } finally {
       progress.stop();
       await engine.dispose();
@@ -75,13 +88,21 @@ export async function redactCommand(args: RedactArgs): Promise<{ records: number
   let result;
   try {
     result = await redactRecords(engine, masker, parsed, { ...redact, onProgress: (done) => progress.update(done) });
+  } catch (error) {
+    throw usageErrorOf(error);
   } finally {
     progress.stop();
     await engine.dispose();
   }
+  explain(result.plan);
   await writeFile(args.output, serializeFile(parsed, result.masked));
   await writePseudonymMap(args.pseudonymMap, masker.pseudonymMap());
   return { records: result.records, failed: result.failed };
+}
+
+/** A column override naming a column the file lacks is a bad command line (exit code 2). */
+function usageErrorOf(error: unknown): unknown {
+  return error instanceof ColumnOverrideError ? new UsageError(`--${error.message}`) : error;
 }
 
 function streamableFormat(path: string): 'csv' | 'jsonl' | undefined {

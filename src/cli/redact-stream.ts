@@ -5,15 +5,15 @@ import Papa from 'papaparse';
 import { CHUNK_RECORDS } from '../datasets/chunked.js';
 import { parseFile, serializeFile } from '../datasets/index.js';
 import type { Engine } from '../engine/engine.js';
-import type { RedactTextsOptions } from '../engine/redact-texts.js';
 import type { Masker } from '../masks/index.js';
-import { redactRecords } from '../engine/redact-records.js';
+import { redactRecords, type RedactRecordsOptions } from '../engine/redact-records.js';
+import type { ColumnPlan } from '../engine/columns/index.js';
 
 /** Inputs at least this big are streamed; smaller ones are read whole (same output either way). */
 export const STREAM_MIN_BYTES = 16 * 1024 * 1024;
 
 
-export interface StreamRedactOptions extends Omit<RedactTextsOptions, 'onProgress'> {
+export interface StreamRedactOptions extends Omit<RedactRecordsOptions, 'onProgress' | 'plan'> {
   /** Records written so far. */
   onProgress?: (records: number) => void;
   chunkRecords?: number;
@@ -22,6 +22,8 @@ export interface StreamRedactOptions extends Omit<RedactTextsOptions, 'onProgres
 export interface StreamRedactResult {
   records: number;
   failed: number;
+  /** The column plan, inferred from the first chunk and used for every chunk. */
+  plan?: ColumnPlan;
 }
 
 /**
@@ -41,11 +43,13 @@ export async function redactStream(
   const out = createWriteStream(output);
   try {
     const chunks = format === 'csv' ? csvChunks(input, options.chunkRecords ?? CHUNK_RECORDS) : jsonlChunks(input, options.chunkRecords ?? CHUNK_RECORDS);
-    const total = { records: 0, failed: 0 };
+    const total: StreamRedactResult = { records: 0, failed: 0 };
     for await (const chunk of chunks) {
       const parsed = parseFile(`chunk.${format}`, new TextEncoder().encode(chunk.text));
       const { onProgress, chunkRecords: _c, ...redact } = options;
-      const { masked, records, failed } = await redactRecords(engine, masker, parsed, redact);
+      // Every chunk is masked with the first chunk's plan, so a column is treated alike throughout.
+      const { masked, records, failed, plan } = await redactRecords(engine, masker, parsed, { ...redact, ...(total.plan ? { plan: total.plan } : {}) });
+      if (plan) total.plan ??= plan;
       let text = serializeFile(parsed, masked);
       if (chunk.dropHeader) text = dropFirstCsvRow(text);
       if (!chunk.last) text = ensureTrailingNewline(text, chunk.newline);

@@ -2,6 +2,7 @@ import type { DatasetField, ParsedFile } from '../datasets/index.js';
 import type { Engine } from './engine.js';
 import { FAILED_PLACEHOLDER, redactTexts, type RedactTextsOptions } from './redact-texts.js';
 import type { Masker } from '../masks/index.js';
+import { checkOverrideColumns, hasColumns, inferColumnPlan, listColumns, treatmentsFor, type ColumnPlan, type ResolvedOverride } from './columns/index.js';
 
 export interface RedactedRecords {
   /** Masked fields per record index, ready for `serializeFile`. */
@@ -9,22 +10,41 @@ export interface RedactedRecords {
   records: number;
   /** Records written with the placeholder (unreadable, or detection/masking failed). */
   failed: number;
+  /** The column plan the records were masked with (CSV, JSON, JSONL); absent for TXT/MD or when switched off. */
+  plan?: ColumnPlan;
+}
+
+export interface RedactRecordsOptions extends Omit<RedactTextsOptions, 'onProgress' | 'treatments'> {
+  onProgress?: (done: number) => void;
+  /**
+   * The column plan: given (a streamed file reuses the plan of its first chunk, so every chunk is
+   * masked alike), inferred from these records when omitted, or `false` to scan every field alone.
+   */
+  plan?: ColumnPlan | false;
+  /**
+   * Checked column overrides, for an inferred plan. One naming no column of the file throws
+   * `ColumnOverrideError` (`unknown_columns`) before anything is detected.
+   */
+  columnOverrides?: ReadonlyMap<string, ResolvedOverride>;
 }
 
 /**
- * Masks every field of every record of a parsed file (or of one chunk of a file). Records that
- * could not be read are blanked too: they may hold PII we could not scan.
+ * Masks every field of every record of a parsed file (or of one chunk of a file), column by column
+ * as the plan says (whole cells, kept identifiers, free text scanned with its header as context).
+ * Records that could not be read are blanked too: they may hold PII we could not scan.
  */
-export async function redactRecords(
-  engine: Engine,
-  masker: Masker,
-  parsed: ParsedFile,
-  options: Omit<RedactTextsOptions, 'onProgress'> & { onProgress?: (done: number) => void },
-): Promise<RedactedRecords> {
+export async function redactRecords(engine: Engine, masker: Masker, parsed: ParsedFile, options: RedactRecordsOptions): Promise<RedactedRecords> {
+  const { onProgress, plan: given, columnOverrides, ...rest } = options;
+  if (given === undefined && columnOverrides && columnOverrides.size > 0) checkOverrideColumns(columnOverrides, hasColumns(parsed.format) ? listColumns(parsed) : []);
+  const plan = given === false ? undefined
+    : given ?? (await inferColumnPlan(engine, parsed, {
+      method: rest.method, types: rest.types, threshold: rest.threshold, locales: rest.locales, llmModel: rest.llmModel, signal: rest.signal,
+      ...(columnOverrides ? { overrides: columnOverrides } : {}),
+    }));
   const slots: Array<{ record: number; key: string; text: string }> = [];
   for (const [i, r] of parsed.records.entries()) if (r.error === undefined) for (const f of r.fields) slots.push({ record: i, key: f.key, text: f.text });
-  const { onProgress, ...rest } = options;
-  const results = await redactTexts(engine, masker, slots.map((s) => s.text), { ...rest, onProgress: onProgress && ((done) => onProgress(done)) });
+  const treatments = treatmentsFor(slots, plan, parsed.format);
+  const results = await redactTexts(engine, masker, slots.map((s) => s.text), { ...rest, treatments, onProgress: onProgress && ((done) => onProgress(done)) });
   const masked = new Map<number, DatasetField[]>();
   const failed = new Set<number>();
   for (const [j, slot] of slots.entries()) {
@@ -39,5 +59,5 @@ export async function redactRecords(
     failed.add(i);
     masked.set(i, r.fields.map((f) => ({ key: f.key, text: FAILED_PLACEHOLDER })));
   }
-  return { masked, records: parsed.records.length, failed: failed.size };
+  return { masked, records: parsed.records.length, failed: failed.size, ...(plan ? { plan } : {}) };
 }

@@ -1,6 +1,6 @@
 import type { Span } from '../types.js';
 import type { Masker, MaskConfig } from '../masks/index.js';
-import type { DetectOptions, Engine } from './engine.js';
+import type { DetectOptions, Engine, SampleDetection } from './engine.js';
 import { EngineError, failureReason, raceAbort, throwIfAborted } from './errors.js';
 
 /** Written instead of a text whose detection or masking failed: unmasked text never reaches an output. */
@@ -8,11 +8,25 @@ export const FAILED_PLACEHOLDER = '[REDACTION_FAILED]';
 
 export type RedactedText = { text: string; spans: Span[]; error?: undefined } | { text: typeof FAILED_PLACEHOLDER; spans: []; error: string };
 
+/**
+ * How one text is treated (column understanding, `src/engine/columns/`):
+ * - `scan`: detected as usual; with a `context` (a column header), the detectors see the text after
+ *   `context: ` so context words count as if written next to the value, and spans come back in the
+ *   text's own offsets (nothing of the context is ever masked or written); `refine`, when given,
+ *   then reviews the spans (before the merge guarantee is re-checked by the masker);
+ * - `fixed`: not detected; masked with the given spans (one whole-cell span, or none to keep it).
+ */
+export type TextTreatment =
+  | { kind: 'scan'; context?: string; refine?: (text: string, spans: readonly Span[]) => Span[] }
+  | { kind: 'fixed'; spans: Span[] };
+
 export interface RedactTextsOptions extends DetectOptions {
   maskConfig: MaskConfig;
   displayLabel?: (canonical: string) => string;
   /** Texts per engine call. @defaultValue 64 */
   batchSize?: number;
+  /** One per text; default: every text scanned without context. */
+  treatments?: readonly TextTreatment[];
 }
 
 /**
@@ -26,16 +40,12 @@ export async function redactTexts(
   texts: readonly string[],
   options: RedactTextsOptions,
 ): Promise<RedactedText[]> {
-  const { maskConfig, displayLabel, batchSize = 64, onProgress, ...detect } = options;
+  const { maskConfig, displayLabel, batchSize = 64, onProgress, treatments, ...detect } = options;
   const out: RedactedText[] = [];
   for (let start = 0; start < texts.length; start += batchSize) {
     throwIfAborted(detect.signal);
     const batch = texts.slice(start, start + batchSize);
-    const detections = await raceAbort(engine.detect(batch, detect), detect.signal);
-    if (detections.length !== batch.length) {
-      // A reply of the wrong length cannot be lined up with its texts: fail loudly, never guess.
-      throw new EngineError('engine_protocol', `the engine returned ${detections.length} results for ${batch.length} texts`);
-    }
+    const detections = await detectBatch(engine, batch, treatments?.slice(start, start + batchSize), detect);
     for (const [i, d] of detections.entries()) {
       if (d.error !== undefined) {
         out.push({ text: FAILED_PLACEHOLDER, spans: [], error: d.error });
@@ -48,6 +58,56 @@ export async function redactTexts(
       }
     }
     onProgress?.(Math.min(texts.length, start + batch.length), texts.length);
+  }
+  return out;
+}
+
+/**
+ * Detects the texts of a batch that are scanned (with their context in front), and gives the fixed
+ * ones their spans, so the batch is masked in order (PSEUDONYMIZE numbers in order of sight).
+ */
+async function detectBatch(
+  engine: Engine,
+  batch: readonly string[],
+  treatments: readonly TextTreatment[] | undefined,
+  detect: DetectOptions,
+): Promise<SampleDetection[]> {
+  const scanned: number[] = [];
+  const inputs: string[] = [];
+  batch.forEach((text, i) => {
+    const t = treatments?.[i];
+    if (t?.kind === 'fixed') return;
+    scanned.push(i);
+    inputs.push(t?.context ? `${t.context}: ${text}` : text);
+  });
+  const detections = inputs.length > 0 ? await raceAbort(engine.detect(inputs, detect), detect.signal) : [];
+  if (detections.length !== inputs.length) {
+    // A reply of the wrong length cannot be lined up with its texts: fail loudly, never guess.
+    throw new EngineError('engine_protocol', `the engine returned ${detections.length} results for ${inputs.length} texts`);
+  }
+  const out: SampleDetection[] = batch.map((_, i) => {
+    const t = treatments?.[i];
+    return { spans: t?.kind === 'fixed' ? t.spans : [] };
+  });
+  scanned.forEach((i, k) => {
+    const d = detections[k]!;
+    const t = treatments?.[i];
+    if (d.error !== undefined || t?.kind !== 'scan') {
+      out[i] = d;
+      return;
+    }
+    const spans = t.context ? withoutContext(d.spans, t.context.length + 2) : d.spans;
+    out[i] = { spans: t.refine ? t.refine(batch[i]!, spans) : spans };
+  });
+  return out;
+}
+
+/** Spans in the text's own offsets: what lies in the context is dropped, a span reaching into it is cut. */
+function withoutContext(spans: readonly Span[], offset: number): Span[] {
+  const out: Span[] = [];
+  for (const s of spans) {
+    if (s.end <= offset) continue;
+    out.push({ ...s, start: Math.max(s.start, offset) - offset, end: s.end - offset });
   }
   return out;
 }

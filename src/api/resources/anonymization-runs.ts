@@ -15,6 +15,7 @@ import type {
 } from '../types.js';
 import { validateAnonymizationRunCreate, type ValidatedRequest } from '../validate.js';
 import type { JobServices } from './services.js';
+import { checkColumnsInDataset } from '../dataset-columns.js';
 
 interface StoredFile {
   run_id: string;
@@ -47,6 +48,7 @@ export class AnonymizationRuns {
   async create(params: AnonymizationRunCreateParams): Promise<AnonymizationRun> {
     const request = validateAnonymizationRunCreate(params, this.services.capabilities());
     const dataset = await this.services.datasets.retrieve(params.dataset_id);
+    checkColumnsInDataset(await this.services.datasets.content(dataset.id), request.columnOverrides);
     const now = isoNow();
     const run: AnonymizationRun = {
       id: crypto.randomUUID(),
@@ -156,6 +158,7 @@ export class AnonymizationRuns {
           sample_errors: outcome.sample_errors,
           ...(outcome.evaluation ? { evaluation: outcome.evaluation } : {}),
           ...(request.maskOptions.return_pseudonym_map ? { pseudonym_map: outcome.pseudonymMap } : {}),
+          ...(outcome.column_plans.length > 0 ? { column_plans: outcome.column_plans } : {}),
         };
         run.anonymized_files = files;
         finish(run, 'SUCCEEDED', now);

@@ -6,6 +6,7 @@ import { durationSeconds, isoNow } from '../time.js';
 import type { PollOptions, RunOptions, TransformJob, TransformJobCreateParams, TransformedSample } from '../types.js';
 import { validateTransformJobCreate, type ValidatedRequest } from '../validate.js';
 import type { JobServices } from './services.js';
+import { checkColumnsInDataset } from '../dataset-columns.js';
 import { JobEvaluator } from '../evaluate.js';
 
 /** PII/PHI transform jobs (`client.dataframer.transformJobs`), seed 000. */
@@ -23,6 +24,7 @@ export class TransformJobs {
   async create(params: TransformJobCreateParams): Promise<TransformJob> {
     const request = validateTransformJobCreate(params, this.services.capabilities());
     const dataset = await this.services.datasets.retrieve(params.dataset_id);
+    checkColumnsInDataset(await this.services.datasets.content(dataset.id), request.columnOverrides);
     const now = isoNow();
     const job: TransformJob = {
       id: crypto.randomUUID(),
@@ -135,6 +137,7 @@ function writer(request: ValidatedRequest): JobWriter<TransformJob> {
         samples_failed: outcome.sample_errors.length,
         ...(outcome.evaluation ? { evaluation: outcome.evaluation } : {}),
         ...(request.maskOptions.return_pseudonym_map ? { pseudonym_map: outcome.pseudonymMap } : {}),
+        ...(outcome.column_plans.length > 0 ? { column_plans: outcome.column_plans } : {}),
       };
       finish(job, 'SUCCEEDED', now);
     },
