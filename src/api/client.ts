@@ -11,6 +11,7 @@ import { TransformJobs } from './resources/transform-jobs.js';
 import { MemoryStorage } from './storage/memory.js';
 import type { Storage } from './storage/storage.js';
 import type { Capabilities } from './validate.js';
+import { sourceModelName } from './model-name.js';
 
 export interface LocalDataframerOptions {
   /** A GLiNER model: loaded instance, folder path (Node), base URL, or bytes. @defaultValue the bundled model */
@@ -76,7 +77,8 @@ export class LocalDataframer {
     const inUse = (datasetId: string) =>
       Boolean(transformJobs?.lifecycle.usesDataset(datasetId) || runs?.lifecycle.usesDataset(datasetId));
     const datasets = new Datasets(storage, inUse);
-    const services: JobServices = { storage, datasets, engine: async () => engine, capabilities, llm: () => llm };
+    const modelName = sourceModelName(options.model, options.engine !== undefined);
+    const services: JobServices = { storage, datasets, engine: async () => engine, capabilities, llm: () => llm, modelName: () => modelName };
     transformJobs = new TransformJobs(storage, services);
     runs = new AnonymizationRuns(storage, services);
     this.dataframer = { datasets, transformJobs, anonymizationRuns: runs };

@@ -297,7 +297,10 @@ class Run {
     });
     let i = 0;
     return records.map((record): RecordResult => {
-      if (record.error !== undefined) return { fields: placeholders(record), entities: [], error: `invalid_record: ${record.error}` };
+      if (record.error !== undefined) {
+        const where = record.line !== undefined ? ` at line ${record.line}` : '';
+        return { fields: placeholders(record), entities: [], error: `invalid_record: ${record.error}${where}` };
+      }
       const out: RecordResult = { fields: [], entities: [] };
       for (const f of record.fields) {
         const d = detected[i++]!;

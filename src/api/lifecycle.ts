@@ -1,3 +1,4 @@
+import { quoteValue } from '../quote.js';
 import { APIUserAbortError, NotFoundError } from './errors.js';
 import type { Collection, Storage } from './storage/storage.js';
 import type { PollOptions } from './types.js';
@@ -70,7 +71,7 @@ export class JobLifecycle<T extends { id: string; status: string }> {
 
   async get(id: string): Promise<T> {
     const value = await this.storage.get<T>(this.collection, id);
-    if (!value) throw new NotFoundError(`${this.what} ${JSON.stringify(String(id))} not found`, 'id');
+    if (!value) throw new NotFoundError(`${this.what} ${quoteValue(String(id))} not found`, 'id');
     return value;
   }
 

@@ -1,3 +1,4 @@
+import { fieldFor, quoteValue } from '../quote.js';
 import { checkKey } from '../masks/keys.js';
 import { MaskConfigError } from '../masks/errors.js';
 import type { LocalMaskOptions } from './types.js';
@@ -16,7 +17,7 @@ export function validateMaskOptions(value: unknown, usesEncrypt: boolean): Local
   }
   const o = options as Record<string, unknown>;
   for (const key of Object.keys(o)) {
-    if (!KNOWN.has(key)) throw new BadRequestError(`mask_options.${key} is not a known option (known: ${[...KNOWN].join(', ')})`, `mask_options.${key}`);
+    if (!KNOWN.has(key)) throw new BadRequestError(`mask_options has unknown option ${quoteValue(key)} (known: ${[...KNOWN].join(', ')})`, fieldFor('mask_options', key));
   }
   if (usesEncrypt && o.encryption_key === undefined) {
     throw new BadRequestError('mask_config uses ENCRYPT: mask_options.encryption_key is required', 'mask_options.encryption_key');

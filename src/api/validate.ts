@@ -1,6 +1,8 @@
+import { fieldFor, quoteValue } from '../quote.js';
 import { validateMaskOptions } from './validate-mask-options.js';
 import type { MaskConfig, MaskRule } from '../masks/index.js';
 import { MASK_STRATEGIES, validateMaskConfig } from '../masks/index.js';
+import { isStrategyShaped, unknownStrategyMessage } from '../masks/strategy-words.js';
 import { resolveTypes } from '../engine/labels.js';
 import {
   ANONYMIZATION_RUN_METHODS,
@@ -77,13 +79,13 @@ function validateCommon(
   });
   const resolved = resolveTypes(params.pii_types, caps.knownTypes);
   if (resolved.unknown.length > 0) {
-    throw new BadRequestError(`pii_types has unknown type(s): ${resolved.unknown.map(quote).join(', ')}`, 'pii_types');
+    throw new BadRequestError(`pii_types has unknown type(s): ${resolved.unknown.map((t) => quoteValue(t)).join(', ')}`, 'pii_types');
   }
   if (!plan.gliner && !plan.llm) {
     const unserved = resolved.canonical.filter((t) => !caps.heuristicTypes.has(t));
     if (unserved.length > 0) {
       throw new BadRequestError(
-        `pii_types ${unserved.map((t) => quote(resolved.display.get(t)!)).join(', ')} cannot be found by detection_method "${method}" (no validated pattern exists); use a method with a model`,
+        `pii_types ${unserved.map((t) => quoteValue(resolved.display.get(t)!)).join(', ')} cannot be found by detection_method "${method}" (no validated pattern exists); use a method with a model`,
         'pii_types',
       );
     }
@@ -145,7 +147,7 @@ function normaliseMaskConfig(
   for (const [key, value] of Object.entries(config)) {
     const type = resolveTypes([key], known).canonical[0];
     if (type === undefined || !requested.has(type)) {
-      throw new BadRequestError(`mask_config key ${quote(key)} is not one of pii_types`, `mask_config.${key}`);
+      throw new BadRequestError(`mask_config key ${quoteValue(key)} is not one of pii_types`, fieldFor('mask_config', key));
     }
     out[type] = toRule(family, key, value);
   }
@@ -162,11 +164,9 @@ function toRule(family: Family, key: string, value: MaskConfigValue): MaskRule {
   const strategies: readonly string[] = MASK_STRATEGIES;
   if (typeof value === 'string') {
     if (strategies.includes(value.toUpperCase())) return value.toUpperCase() as MaskRule;
-    if (family === 'transform_job') {
-      throw new BadRequestError(
-        `mask_config.${key} has unknown strategy ${quote(value)}; one of ${strategies.join(', ')}`,
-        `mask_config.${key}`,
-      );
+    // Transform jobs take strategies only; runs take literals, but not a strategy-shaped typo.
+    if (family === 'transform_job' || isStrategyShaped(value)) {
+      throw new BadRequestError(`mask_config.${key}: ${unknownStrategyMessage(value, key, strategies)}`, `mask_config.${key}`);
     }
     return value; // the run form: a literal replacement
   }
@@ -193,9 +193,4 @@ function requireString(value: unknown, field: string): void {
 
 function optionalString(value: unknown, field: string): void {
   if (value !== undefined && value !== null && typeof value !== 'string') throw new BadRequestError(`${field} must be a string`, field);
-}
-
-/** Type names are caller vocabulary, not sample text, so they may be quoted (cut short). */
-function quote(name: string): string {
-  return JSON.stringify(name.length > 60 ? `${name.slice(0, 60)}…` : name);
 }

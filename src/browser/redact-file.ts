@@ -14,7 +14,8 @@
  * ```
  *
  * A text whose detection or masking fails is written as `[REDACTION_FAILED]`, and an unreadable
- * record is blanked the same way: nothing unscanned reaches the output.
+ * record is blanked the same way (a JSONL line that is not JSON becomes `{"error", "line"}`):
+ * nothing unscanned reaches the output.
  */
 import { contentTypeOf, parseFile, serializeFile, type ParseOptions } from '../datasets/index.js';
 import { createEngine, type Engine, type EngineOptions } from '../engine/engine.js';

@@ -6,6 +6,7 @@ import type { Span } from '../types.js';
 import { cliEngine } from './engine-factory.js';
 import { parseMethod, parseThreshold, parseTypes } from './options.js';
 import { startProgress } from './progress.js';
+import { assertInputIsText } from './input-check.js';
 
 export interface DetectArgs {
   input: string;
@@ -25,13 +26,14 @@ const BATCH_LINES = 32;
  * input line in order. Streams, so memory stays bounded on big inputs. A line that cannot be read
  * gets an output line with `error` (never dropped). Returns the number of failed lines.
  */
-export async function detectCommand(args: DetectArgs): Promise<{ lines: number; failed: number }> {
+export async function detectCommand(args: DetectArgs): Promise<{ lines: number; failed: number; failedLines: number[] }> {
   const method = parseMethod(args.method);
   const threshold = parseThreshold(args.threshold);
   const locales = args.locale?.split(',').map((s) => s.trim()).filter(Boolean);
   const { engine, known, defaultTypes } = cliEngine(method, args.model, locales);
   const types = parseTypes(args.types, known, defaultTypes);
   await stat(args.input); // a missing input fails before the output is created
+  await assertInputIsText(args.input);
   const total = await countLines(args.input);
   const progress = startProgress(total, 'detect');
   const out = createWriteStream(args.output);
@@ -39,20 +41,25 @@ export async function detectCommand(args: DetectArgs): Promise<{ lines: number; 
   let batch: string[] = [];
   let done = 0;
   let failed = 0;
+  const failedLines: number[] = [];
 
   const flush = async () => {
-    const parsed = batch.map(parseLine);
+    const parsed = batch.map((line, i) => parseLine(line, done + i + 1));
     const texts = parsed.filter((p) => p.text !== undefined).map((p) => p.text!);
     const detections = await engine.detect(texts, { method, types: types.canonical, threshold, locales });
     let k = 0;
-    for (const p of parsed) {
+    for (const [i, p] of parsed.entries()) {
       let record: object;
       if (p.text === undefined) {
         record = { id: p.id, entities: [], error: p.error };
         failed++;
+        failedLines.push(done + i + 1);
       } else {
         const d = detections[k++]!;
-        if (d.error !== undefined) failed++;
+        if (d.error !== undefined) {
+          failed++;
+          failedLines.push(done + i + 1);
+        }
         record = d.error === undefined ? { id: p.id, entities: d.spans.map((s) => toEntity(s, types.display)) } : { id: p.id, entities: [], error: d.error };
       }
       if (!out.write(`${JSON.stringify(record)}\n`)) await once(out, 'drain');
@@ -74,7 +81,7 @@ export async function detectCommand(args: DetectArgs): Promise<{ lines: number; 
     await once(out, 'close');
     await engine.dispose();
   }
-  return { lines: done, failed };
+  return { lines: done, failed, failedLines };
 }
 
 interface ParsedLine {
@@ -83,16 +90,17 @@ interface ParsedLine {
   error?: string;
 }
 
-function parseLine(line: string): ParsedLine {
+/** One input line; `n` is its line number, which every error names. */
+function parseLine(line: string, n: number): ParsedLine {
   let value: unknown;
   try {
     value = JSON.parse(line);
   } catch {
-    return { id: null, error: 'invalid_json: the line is not valid JSON' };
+    return { id: null, error: `invalid_json: line ${n} is not valid JSON` };
   }
-  if (typeof value !== 'object' || value === null || Array.isArray(value)) return { id: null, error: 'invalid_record: the line is not a JSON object' };
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) return { id: null, error: `invalid_record: line ${n} is not a JSON object` };
   const { id = null, text } = value as { id?: unknown; text?: unknown };
-  if (typeof text !== 'string') return { id, error: 'invalid_record: "text" must be a string' };
+  if (typeof text !== 'string') return { id, error: `invalid_record: line ${n}: "text" must be a string` };
   return { id, text };
 }
 

@@ -30,9 +30,9 @@ export async function main(argv: readonly string[] = process.argv): Promise<numb
     .option('--model <dir|url>', 'GLiNER model folder or base URL (default: the bundled model)')
     .option('--locale <list>', 'locales switching on country recognizers, e.g. en-GB,es')
     .action(async (opts) => {
-      const { lines, failed } = await detectCommand(opts);
+      const { lines, failed, failedLines } = await detectCommand(opts);
       if (failed > 0) {
-        process.stderr.write(`pii-local: ${failed} of ${lines} lines failed (see their "error" field)\n`);
+        process.stderr.write(`pii-local: ${failed} of ${lines} lines failed (see their "error" field)${atLines(failedLines)}\n`);
         exitCode = 1;
       }
     });
@@ -44,7 +44,7 @@ export async function main(argv: readonly string[] = process.argv): Promise<numb
     .requiredOption('--output <file>', 'output file')
     .addOption(methodOption())
     .option('--types <list>', 'comma-separated types (default: all the method supports; with the bundled model, its reliable free-text types)')
-    .option('--mask <list>', 'TYPE=STRATEGY pairs: REDACT (default) REPLACE MASK HASH ENCRYPT PSEUDONYMIZE KEEP, or a literal')
+    .option('--mask <list>', 'TYPE=STRATEGY pairs: REDACT (default) REPLACE MASK HASH ENCRYPT PSEUDONYMIZE KEEP, or literal:TEXT')
     .option('--threshold <t>', 'confidence threshold 0..1', '0.3')
     .option('--model <dir|url>', 'GLiNER model folder or base URL (default: the bundled model)')
     .option('--locale <list>', 'locales switching on country recognizers, e.g. en-GB,es')
@@ -55,9 +55,9 @@ export async function main(argv: readonly string[] = process.argv): Promise<numb
     .option('--explain', 'print the column plan (column → role/type, with the evidence) on stdout')
     .option('--columns <list>', 'column overrides: COLUMN=keep|scan|TYPE pairs (e.g. "Customer ID=keep,Full Name=PERSON") or a JSON object')
     .action(async (opts) => {
-      const { records, failed } = await redactCommand(opts);
+      const { records, failed, failedLines } = await redactCommand(opts);
       if (failed > 0) {
-        process.stderr.write(`pii-local: ${failed} of ${records} records failed and were written as [REDACTION_FAILED]\n`);
+        process.stderr.write(`pii-local: ${failed} of ${records} records failed (written as [REDACTION_FAILED]; a JSONL line that is not JSON as {"error"})${atLines(failedLines)}\n`);
         exitCode = 1;
       }
     });
@@ -76,4 +76,11 @@ export async function main(argv: readonly string[] = process.argv): Promise<numb
     process.stderr.write(`pii-local: ${message}\n`);
     return 2;
   }
+}
+
+/** `: lines 2, 7` for the summary line; the first 10, then how many more. */
+function atLines(lines: readonly number[]): string {
+  if (lines.length === 0) return '';
+  const more = lines.length > 10 ? ` and ${lines.length - 10} more` : '';
+  return `; line${lines.length > 1 ? 's' : ''} ${lines.slice(0, 10).join(', ')}${more}`;
 }

@@ -2,7 +2,9 @@ import { resolveTypes } from '../engine/labels.js';
 import { isDetectionMethod, type DetectionMethod } from '../engine/methods.js';
 import type { MaskConfig, MaskRule } from '../masks/index.js';
 import { ColumnOverrideError, resolveColumnOverrides, type ResolvedOverride } from '../engine/columns/index.js';
-import { MASK_STRATEGIES } from '../masks/index.js';
+import { MASK_STRATEGIES, MaskConfigError, validateMaskConfig } from '../masks/index.js';
+import { isStrategyShaped, unknownStrategyMessage } from '../masks/strategy-words.js';
+import { quoteValue } from '../quote.js';
 
 /** A bad command line: printed as one line, exit code 2. */
 export class UsageError extends Error {
@@ -34,7 +36,11 @@ export function parseTypes(value: string | undefined, known: ReadonlySet<string>
   return resolved;
 }
 
-/** `--mask PERSON=REPLACE,EMAIL=<EMAIL>` → a mask config keyed by canonical type. */
+/**
+ * `--mask PERSON=REPLACE,EMAIL=<EMAIL>,PHONE_NUMBER=literal:XXX` → a mask config keyed by canonical
+ * type. Strategy words match in any case; a word that is no strategy (`SCRAMBLE`, `redcat`) is a
+ * typo, not a literal, so it is refused: write `literal:TEXT` to replace with exactly TEXT.
+ */
 export function parseMasks(value: string | undefined, known: ReadonlySet<string>): MaskConfig {
   const config: MaskConfig = {};
   if (value === undefined) return config;
@@ -45,10 +51,29 @@ export function parseMasks(value: string | undefined, known: ReadonlySet<string>
     const name = entry.slice(0, eq).trim();
     const rule = entry.slice(eq + 1).trim();
     const type = resolveTypes([name], known).canonical[0];
-    if (type === undefined) throw new UsageError(`--mask has unknown type ${name}`);
-    config[type] = (strategies.includes(rule.toUpperCase()) ? rule.toUpperCase() : rule) as MaskRule;
+    if (type === undefined) throw new UsageError(`--mask has unknown type ${quoteValue(name)}`);
+    config[type] = toRule(rule, name, strategies);
+  }
+  try {
+    validateMaskConfig(config); // here, not per sample: a bad rule would fail every record
+  } catch (error) {
+    if (error instanceof MaskConfigError) throw new UsageError(`--mask: ${error.message}`);
+    throw error;
   }
   return config;
+}
+
+const LITERAL_PREFIX = 'literal:';
+
+function toRule(rule: string, name: string, strategies: readonly string[]): MaskRule {
+  // The object form writes any string, strategy-shaped words included.
+  if (rule.startsWith(LITERAL_PREFIX)) return { strategy: 'REPLACE', params: { value: rule.slice(LITERAL_PREFIX.length) } };
+  const upper = rule.toUpperCase();
+  if (strategies.includes(upper)) return upper as MaskRule;
+  if (isStrategyShaped(upper)) {
+    throw new UsageError(`--mask: ${unknownStrategyMessage(rule, name, strategies)} (for a literal replacement write ${name}=literal:TEXT)`);
+  }
+  return rule;
 }
 
 /**

@@ -8,6 +8,7 @@ import { ColumnOverrideError, explainPlan, type ColumnPlan } from '../engine/col
 import { startProgress } from './progress.js';
 import { redactRecords } from '../engine/redact-records.js';
 import { redactStream, STREAM_MIN_BYTES } from './redact-stream.js';
+import { assertInputIsText } from './input-check.js';
 
 export interface RedactArgs {
   input: string;
@@ -34,7 +35,7 @@ export interface RedactArgs {
  * header and row count, TXT/MD, JSON). Returns how many records failed (they are written with a
  * placeholder, never unmasked).
  */
-export async function redactCommand(args: RedactArgs): Promise<{ records: number; failed: number }> {
+export async function redactCommand(args: RedactArgs): Promise<{ records: number; failed: number; failedLines: number[] }> {
   const method = parseMethod(args.method);
   const threshold = parseThreshold(args.threshold);
   const locales = args.locale?.split(',').map((s) => s.trim()).filter(Boolean);
@@ -61,6 +62,10 @@ export async function redactCommand(args: RedactArgs): Promise<{ records: number
   const format = streamableFormat(args.input);
   const { size } = await stat(args.input);
   if (format !== undefined && size >= STREAM_MIN_BYTES) {
+    await assertInputIsText(args.input).catch(async (error: unknown) => {
+      await engine.dispose();
+      throw error;
+    });
     const progress = startProgress(undefined, 'redact');
     try {
       const result = await redactStream(args.input, args.output, format, engine, masker, { ...redact, onProgress: (n) => progress.update(n) });
@@ -97,7 +102,7 @@ export async function redactCommand(args: RedactArgs): Promise<{ records: number
   explain(result.plan);
   await writeFile(args.output, serializeFile(parsed, result.masked));
   await writePseudonymMap(args.pseudonymMap, masker.pseudonymMap());
-  return { records: result.records, failed: result.failed };
+  return { records: result.records, failed: result.failed, failedLines: result.failedLines };
 }
 
 /** A column override naming a column the file lacks is a bad command line (exit code 2). */

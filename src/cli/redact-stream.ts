@@ -22,6 +22,8 @@ export interface StreamRedactOptions extends Omit<RedactRecordsOptions, 'onProgr
 export interface StreamRedactResult {
   records: number;
   failed: number;
+  /** JSONL: line numbers of the failed records. */
+  failedLines: number[];
   /** The column plan, inferred from the first chunk and used for every chunk. */
   plan?: ColumnPlan;
 }
@@ -43,12 +45,13 @@ export async function redactStream(
   const out = createWriteStream(output);
   try {
     const chunks = format === 'csv' ? csvChunks(input, options.chunkRecords ?? CHUNK_RECORDS) : jsonlChunks(input, options.chunkRecords ?? CHUNK_RECORDS);
-    const total: StreamRedactResult = { records: 0, failed: 0 };
+    const total: StreamRedactResult = { records: 0, failed: 0, failedLines: [] };
     for await (const chunk of chunks) {
-      const parsed = parseFile(`chunk.${format}`, new TextEncoder().encode(chunk.text));
+      // The text as is (decoded once): a noisy stretch mid-file is then invalid lines, each reported.
+      const parsed = parseFile(`chunk.${format}`, chunk.text, chunk.firstLine !== undefined ? { firstLine: chunk.firstLine } : {});
       const { onProgress, chunkRecords: _c, ...redact } = options;
       // Every chunk is masked with the first chunk's plan, so a column is treated alike throughout.
-      const { masked, records, failed, plan } = await redactRecords(engine, masker, parsed, { ...redact, ...(total.plan ? { plan: total.plan } : {}) });
+      const { masked, records, failed, failedLines, plan } = await redactRecords(engine, masker, parsed, { ...redact, ...(total.plan ? { plan: total.plan } : {}) });
       if (plan) total.plan ??= plan;
       let text = serializeFile(parsed, masked);
       if (chunk.dropHeader) text = dropFirstCsvRow(text);
@@ -56,6 +59,7 @@ export async function redactStream(
       await write(out, text);
       total.records += records;
       total.failed += failed;
+      total.failedLines.push(...failedLines);
       onProgress?.(total.records);
     }
     return total;
@@ -72,6 +76,8 @@ interface Chunk {
   dropHeader?: boolean;
   newline: string;
   last: boolean;
+  /** JSONL: the file's line number of the chunk's first line. */
+  firstLine?: number;
 }
 
 /** CSV rows come from papaparse's streaming parser, so row boundaries are exactly papaparse's. */
@@ -125,22 +131,28 @@ async function* jsonlChunks(path: string, size: number): AsyncGenerator<Chunk> {
   let buffer = '';
   let lines = 0;
   let pending: string | undefined;
+  let firstLine = 1;
+  const chunk = (text: string, last: boolean): Chunk => {
+    const c = { text, newline, last, firstLine };
+    for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) firstLine++;
+    return c;
+  };
   for await (const piece of createReadStream(path, { encoding: 'utf8' }) as AsyncIterable<string>) {
     buffer += piece;
     for (let i = piece.indexOf('\n'); i >= 0; i = piece.indexOf('\n', i + 1)) lines++;
     if (lines < size) continue;
     const cut = buffer.lastIndexOf('\n') + 1;
-    if (pending !== undefined) yield { text: pending, newline, last: false };
+    if (pending !== undefined) yield chunk(pending, false);
     pending = buffer.slice(0, cut);
     buffer = buffer.slice(cut);
     lines = 0;
   }
   if (buffer === '' && pending !== undefined) {
-    yield { text: pending, newline, last: true };
+    yield chunk(pending, true);
     return;
   }
-  if (pending !== undefined) yield { text: pending, newline, last: false };
-  yield { text: buffer, newline, last: true };
+  if (pending !== undefined) yield chunk(pending, false);
+  yield chunk(buffer, true);
 }
 
 /** Newline style (from the first line break), BOM, and whether the file ends with a newline. */

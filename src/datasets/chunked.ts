@@ -25,6 +25,8 @@ export interface ChunkedFile {
    * header row, or a blank line (not a record) so a chunk's leading U+FEFF is not read as a BOM.
    */
   head: string;
+  /** JSONL: the file's line number of each chunk's first line, so records know their line. */
+  firstLines?: number[];
   /** What every chunk is read with (the format and CSV dialect are fixed by the whole file). */
   options: ParseOptions;
 }
@@ -51,7 +53,17 @@ export function chunkFile(name: string, content: string | Uint8Array, options: P
   }
   if (format === 'jsonl') {
     const cuts = cutLines(text, chunkRecords);
-    return { name, format, head: '\n', chunks: cuts.map((c, i) => encode(c.from, c.to, i === 0)), records: cuts.map((c) => c.records), options: { ...options, format } };
+    let line = 1;
+    let at = 0;
+    const firstLines = cuts.map((c) => {
+      for (let nl = text.indexOf('\n', at); nl >= 0 && nl < c.from; nl = text.indexOf('\n', nl + 1)) line++;
+      at = c.from;
+      return line;
+    });
+    return {
+      name, format, head: '\n', chunks: cuts.map((c, i) => encode(c.from, c.to, i === 0)), records: cuts.map((c) => c.records), firstLines,
+      options: { ...options, format },
+    };
   }
   // One chunk: read once now, so an unreadable file is refused when it is added, not when a job runs.
   // (the text already decoded: a BOM changes how a file is written, not what it holds)
@@ -69,7 +81,10 @@ export function readChunk(file: ChunkedFile, i: number): ParsedFile {
   const bytes = file.chunks[i];
   if (bytes === undefined) throw new RangeError(`chunk ${i} out of range`);
   const text = new TextDecoder('utf-8', { ignoreBOM: true }).decode(bytes);
-  return parseFile(file.name, i > 0 ? file.head + text : text, file.options);
+  const first = file.firstLines?.[i];
+  // The head in front of a later chunk is one more line: number from the line before.
+  const options = first === undefined ? file.options : { ...file.options, firstLine: i > 0 ? first - 1 : first };
+  return parseFile(file.name, i > 0 ? file.head + text : text, options);
 }
 
 /** Writes chunk `i` back with `masked` fields in place: the piece of the output file it stands for. */

@@ -40,7 +40,7 @@ export function parseFile(name: string, content: string | Uint8Array, options: P
       return { name, format, records, layout };
     }
     case 'jsonl': {
-      const { records, layout } = parseJsonl(text, bom, options.textFields);
+      const { records, layout } = parseJsonl(text, bom, options.textFields, options.firstLine);
       return { name, format, records, layout };
     }
     case 'json': {

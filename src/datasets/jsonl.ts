@@ -5,9 +5,10 @@ import type { DatasetField, DatasetRecord, JsonlLayout, PathStep } from './types
 /**
  * JSON Lines: one record per non-blank line. A line that is not valid JSON, or not an object (or
  * bare string), becomes a record with an `error` code whose one field `line` holds the raw line, so
- * nothing is dropped and a caller can blank it; the rest of the file reads on.
+ * nothing is dropped and a caller can blank it; the rest of the file reads on. Each record notes its
+ * line number (`firstLine` is the first line's, for a chunk of a bigger file).
  */
-export function parseJsonl(text: string, bom: boolean, textFields?: readonly string[]): { records: DatasetRecord[]; layout: JsonlLayout } {
+export function parseJsonl(text: string, bom: boolean, textFields?: readonly string[], firstLine = 1): { records: DatasetRecord[]; layout: JsonlLayout } {
   const lines = splitLines(text);
   const records: DatasetRecord[] = [];
   const layout: JsonlLayout = { kind: 'jsonl', bom, lines, recordLine: [], paths: [] };
@@ -18,10 +19,10 @@ export function parseJsonl(text: string, bom: boolean, textFields?: readonly str
     const parsed = parseJson(body);
     const read = parsed.ok ? readJsonRecord(parsed.value, textFields) : parsed;
     if (read.ok) {
-      records.push({ id: read.id ?? String(index), index, fields: read.fields });
+      records.push({ id: read.id ?? String(index), index, fields: read.fields, line: firstLine + lineIndex });
       layout.paths.push(read.paths);
     } else {
-      records.push({ id: String(index), index, fields: [{ key: 'line', text: body }], error: read.error });
+      records.push({ id: String(index), index, fields: [{ key: 'line', text: body }], error: read.error, line: firstLine + lineIndex });
       layout.paths.push(null);
     }
     layout.recordLine.push(lineIndex);
@@ -31,7 +32,9 @@ export function parseJsonl(text: string, bom: boolean, textFields?: readonly str
 
 /**
  * Lines as they were, except records in `masked` whose text changed: those are re-serialized
- * (`JSON.stringify`, one line). A masked error record's line becomes its masked `line` text.
+ * (`JSON.stringify`, one line). A masked error record (a line that did not parse) is written as
+ * `{"error": "invalid_json at line 3", "line": 3}`: its raw text may hold PII nobody scanned, and a
+ * bare placeholder would make the output no longer JSON Lines.
  */
 export function serializeJsonl(layout: JsonlLayout, records: readonly DatasetRecord[], masked: ReadonlyMap<number, DatasetField[]>): string {
   const out: string[] = layout.bom ? [BOM] : [];
@@ -48,13 +51,18 @@ export function serializeJsonl(layout: JsonlLayout, records: readonly DatasetRec
     const ending = line.slice(body.length);
     const paths = layout.paths[r];
     if (paths === null || paths === undefined) {
-      // Keep it one line whatever the replacement holds.
-      out.push(fields.map((f) => f.text).join(' ').replace(/\r\n|\r|\n/g, ' ') + ending);
+      out.push(failedLine(records[r]!) + ending);
       return;
     }
     out.push(rewrite(body, records[r]!, paths, fields) + ending);
   });
   return out.join('');
+}
+
+/** The JSON object standing for a record that could not be read: its reason and line, no text. */
+export function failedLine(record: DatasetRecord): string {
+  const where = record.line !== undefined ? ` at line ${record.line}` : '';
+  return JSON.stringify({ error: `${record.error ?? 'redaction_failed'}${where}`, ...(record.line !== undefined ? { line: record.line } : {}) });
 }
 
 /** Re-parses the record's text and writes each masked field at its path. */

@@ -21,6 +21,8 @@ export interface DatasetRecord {
   fields: DatasetField[];
   /** Why the record could not be read as data: a reason code, never its text. */
   error?: string;
+  /** JSONL: the record's line in the file, from 1, so errors can point at it. */
+  line?: number;
 }
 
 export interface ParseOptions {
@@ -41,6 +43,8 @@ export interface ParseOptions {
    * with the file's dialect). Default: sniffed from the first row.
    */
   csvDialect?: CsvDialect;
+  /** JSONL: the number of the text's first line, when it is a chunk of a bigger file. @defaultValue 1 */
+  firstLine?: number;
 }
 
 export interface CsvDialect {

@@ -10,6 +10,8 @@ export interface RedactedRecords {
   records: number;
   /** Records written with the placeholder (unreadable, or detection/masking failed). */
   failed: number;
+  /** JSONL: the line numbers of the records that failed, in order (so they can be reported). */
+  failedLines: number[];
   /** The column plan the records were masked with (CSV, JSON, JSONL); absent for TXT/MD or when switched off. */
   plan?: ColumnPlan;
 }
@@ -59,5 +61,6 @@ export async function redactRecords(engine: Engine, masker: Masker, parsed: Pars
     failed.add(i);
     masked.set(i, r.fields.map((f) => ({ key: f.key, text: FAILED_PLACEHOLDER })));
   }
-  return { masked, records: parsed.records.length, failed: failed.size, ...(plan ? { plan } : {}) };
+  const failedLines = [...failed].sort((a, b) => a - b).flatMap((i) => (parsed.records[i]!.line !== undefined ? [parsed.records[i]!.line!] : []));
+  return { masked, records: parsed.records.length, failed: failed.size, failedLines, ...(plan ? { plan } : {}) };
 }

@@ -1,5 +1,7 @@
 import { MaskConfigError } from './errors.js';
 import type { MaskConfig, MaskOperator, MaskRule, MaskStrategy } from './types.js';
+import { isStrategyShaped, unknownStrategyMessage } from './strategy-words.js';
+import { quoteValue } from '../quote.js';
 
 export type OperatorTable = Readonly<Record<MaskStrategy | 'LITERAL', MaskOperator<any>>>;
 
@@ -10,10 +12,14 @@ export interface ResolvedRule {
   params: Record<string, unknown>;
 }
 
-/** Strategy word, strategy object, or literal string → operator and params; throws on a bad rule. */
+/**
+ * Strategy word, strategy object, or literal string → operator and params; throws on a bad rule,
+ * including an upper-case word that is no strategy (a typo, not a literal: see strategy-words.ts).
+ */
 export function resolveRule(table: OperatorTable, rule: MaskRule, field: string): ResolvedRule {
   let resolved: ResolvedRule;
   if (typeof rule === 'string') {
+    if (!isStrategy(table, rule) && isStrategyShaped(rule)) throw new MaskConfigError(unknownStrategyMessage(rule, field, strategies(table)), field);
     resolved = isStrategy(table, rule)
       ? { strategy: rule, operator: table[rule], params: {} }
       : { strategy: 'LITERAL', operator: table.LITERAL, params: { value: rule } };
@@ -57,5 +63,5 @@ function strategies(table: OperatorTable): string[] {
 }
 
 function describe(value: unknown): string {
-  return typeof value === 'string' ? JSON.stringify(value.slice(0, 40)) : typeof value;
+  return quoteValue(value);
 }

@@ -6,7 +6,7 @@
  * | --- | --- |
  * | `REDACT` (default) | the caller's type name as a tag: `[PERSON]`, `[email]` |
  * | `REPLACE` | a realistic surrogate of the same type (`Maya Okafor`, `liam.walsh@example.org`) |
- * | any other string | that string (`"<EMAIL>"`, the anonymization-run form) |
+ * | any other string | that string (`"<EMAIL>"`, the anonymization-run form); an upper-case word that is no strategy (`REDCT`) is refused as a typo |
  * | `MASK` | `*` per character, optionally keeping the last N: `************1111` |
  * | `HASH` | HMAC-SHA-256 hex under the job key: `9f86d081884c7d65` |
  * | `ENCRYPT` | AES-256-GCM: `⟦ENC:…⟧`, reversible with the key |

@@ -37,6 +37,7 @@ const JOB_CASES: JobCase[] = [
   ['free-text type with heuristics only', { pii_types: ['PERSON'] }, 'pii_types'],
   ['mask for a type not requested', { mask_config: { PHONE_NUMBER: 'REDACT' } }, 'mask_config.PHONE_NUMBER'],
   ['unknown mask strategy', { mask_config: { EMAIL: 'SHRED' } }, 'mask_config.EMAIL'],
+  ['mistyped mask strategy', { mask_config: { EMAIL: 'REDCT' } }, 'mask_config.EMAIL'],
   ['mask_config not an object', { mask_config: 'REDACT' }, 'mask_config'],
   ['mask rule of the wrong type', { mask_config: { EMAIL: 5 } }, 'mask_config.EMAIL'],
   ['ENCRYPT without a key', { mask_config: { EMAIL: 'ENCRYPT' } }, 'mask_options.encryption_key'],
@@ -86,6 +87,8 @@ const RUN_CASES: RunCase[] = [
   ['llm without llm_model_name', { detection_method: 'llm' }, 'llm_model_name'],
   ['threshold above 1', { threshold: 2 }, 'threshold'],
   ['mask for a type not requested', { mask_config: { phone_number: '<PHONE>' } }, 'mask_config.phone_number'],
+  ['strategy-shaped typo as mask_config', { mask_config: { email: 'REDCT' } }, 'mask_config.email'],
+  ['unknown upper-case word as mask_config', { mask_config: { email: 'SCRAMBLE' } }, 'mask_config.email'],
 ];
 
 describe('anonymizationRuns.create rejects invalid requests', () => {
@@ -95,6 +98,22 @@ describe('anonymizationRuns.create rejects invalid requests', () => {
     const error = (await client.dataframer.anonymizationRuns.create(params).catch((e: unknown) => e)) as BadRequestError;
     expect(error).toBeInstanceOf(BadRequestError);
     expect(error.field).toBe(field);
+  });
+
+  it('says which strategy a mistyped word was close to', async () => {
+    const { client, ds } = await setup();
+    const error = await client.dataframer.anonymizationRuns
+      .create({ dataset_id: ds.id, pii_types: ['email'], detection_method: 'heuristics', mask_config: { email: 'REDCT' } })
+      .catch((e: unknown) => e);
+    expect((error as BadRequestError).message).toBe('mask_config.email: unknown strategy "REDCT" for email; did you mean REDACT?');
+  });
+
+  it('writes a strategy-shaped word when given in the object form', async () => {
+    const { client, ds } = await setup();
+    const run = await client.dataframer.anonymizationRuns.createAndPoll({
+      dataset_id: ds.id, pii_types: ['email'], detection_method: 'heuristics', mask_config: { email: { strategy: 'REPLACE', params: { value: 'REDCT' } } },
+    });
+    expect(run.status).toBe('SUCCEEDED');
   });
 
   it('accepts a literal replacement string as the run form of mask_config', async () => {

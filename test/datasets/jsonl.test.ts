@@ -17,9 +17,9 @@ describe('JSONL reader', () => {
   it('reads the CLI contract {"id","text"}: the text field only, the id from the line', () => {
     const parsed = parseFile('t.jsonl', enc('{"id":"r1","text":"Ann","meta":"m"}\n{"id":7,"text":"Bob"}\n{"text":"Cy"}\n'));
     expect(parsed.records).toEqual([
-      { id: 'r1', index: 0, fields: [{ key: 'text', text: 'Ann' }] },
-      { id: '7', index: 1, fields: [{ key: 'text', text: 'Bob' }] },
-      { id: '2', index: 2, fields: [{ key: 'text', text: 'Cy' }] },
+      { id: 'r1', index: 0, fields: [{ key: 'text', text: 'Ann' }], line: 1 },
+      { id: '7', index: 1, fields: [{ key: 'text', text: 'Bob' }], line: 2 },
+      { id: '2', index: 2, fields: [{ key: 'text', text: 'Cy' }], line: 3 },
     ]);
   });
 
@@ -68,10 +68,10 @@ describe('JSONL writer', () => {
     expect(JSON.parse(serializeFile(parsed, masked))).toEqual(JSON.parse('{"a":{"b":["P","Q"]},"__proto__":"Z"}'));
   });
 
-  it('writes a masked broken line as its masked text on one line', () => {
+  it('writes a masked broken line as a JSON object naming its error and line, none of its text', () => {
     const parsed = parseFile('t.jsonl', enc('{"text":"a"}\n{"text":"secret\n'));
     const out = serializeFile(parsed, new Map([[1, [{ key: 'line', text: '[REDACTION_FAILED]' }]]]));
-    expect(out).toBe('{"text":"a"}\n[REDACTION_FAILED]\n');
+    expect(out).toBe('{"text":"a"}\n{"error":"invalid_json at line 2","line":2}\n');
   });
 
   it('keeps the record count through parse → mask → serialize → parse', () => {

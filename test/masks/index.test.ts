@@ -6,7 +6,7 @@ import { LOCAL_MASK_STRATEGIES, MASK_STRATEGIES, OPERATORS, REMOTE_MASK_STRATEGI
 /** Files of src/masks/ that hold one operator each (named after its config word). */
 const OPERATOR_FILES = ['redact', 'replace', 'literal', 'mask', 'hash', 'encrypt', 'pseudonymize', 'keep'];
 /** Files that are not operators. */
-const SUPPORT_FILES = ['index', 'types', 'errors', 'params', 'config', 'masker', 'deanonymize', 'keys', 'graphemes', 'random', 'surrogates', 'surrogate-lists', 'own-tokens'];
+const SUPPORT_FILES = ['index', 'types', 'errors', 'params', 'config', 'masker', 'deanonymize', 'keys', 'graphemes', 'random', 'surrogates', 'surrogate-lists', 'own-tokens', 'strategy-words'];
 
 describe('the operator table', () => {
   it('lists every operator file of src/masks (a new file must be added to the table)', () => {

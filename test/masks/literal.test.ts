@@ -19,3 +19,19 @@ describe('literal replacement (the anonymization-run form)', () => {
     expect(out).toBe('mail KEEP');
   });
 });
+
+describe('a strategy-shaped word is refused, not written as a literal', () => {
+  it.each([
+    ['REDCT', /unknown strategy "REDCT" for EMAIL; did you mean REDACT\?/],
+    ['SCRAMBLE', /unknown strategy "SCRAMBLE" for EMAIL; one of REDACT, REPLACE/],
+    ['REDACTED', /did you mean REDACT\?/],
+  ])('%s', async (rule, message) => {
+    const text = 'mail a@b.co';
+    await expect(createMasker().mask(text, spansIn(text, ['a@b.co', 'EMAIL']), { EMAIL: rule })).rejects.toThrow(message);
+  });
+
+  it('the object form still writes any string', async () => {
+    const text = 'mail a@b.co';
+    expect(await createMasker().mask(text, spansIn(text, ['a@b.co', 'EMAIL']), { EMAIL: { strategy: 'REPLACE', params: { value: 'REDCT' } } })).toBe('mail REDCT');
+  });
+});

@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import Papa from 'papaparse';
 import { afterAll, describe, expect, it } from 'vitest';
 import { chunkFile, readChunk, recordCount, writeChunk } from '../../src/datasets/chunked.js';
-import { parseFile, serializeFile, type DatasetField, type ParsedFile } from '../../src/datasets/index.js';
+import { DatasetError, parseFile, serializeFile, type DatasetField, type ParsedFile } from '../../src/datasets/index.js';
 import { RUNS, TRICKY_PIECES, adversarialText, checkProperty, flushCounts } from './fuzz-support.js';
 
 afterAll(() => flushCounts('fuzz-chunked'));
@@ -22,7 +22,15 @@ function maskAll(parsed: ParsedFile, offset: number): Map<number, DatasetField[]
  * the whole file written — unchanged and masked.
  */
 function expectSameAsWhole(name: string, bytes: Uint8Array, every: number): void {
-  const whole = parseFile(name, bytes);
+  let whole: ParsedFile;
+  try {
+    whole = parseFile(name, bytes);
+  } catch (error) {
+    // Bytes that are not text are refused by both paths alike.
+    expect((error as DatasetError).code).toBe('not_text');
+    expect(() => chunkFile(name, bytes, {}, every)).toThrow(DatasetError);
+    return;
+  }
   const chunked = chunkFile(name, bytes, {}, every);
   expect(chunked.format).toBe(whole.format);
   expect(recordCount(chunked)).toBe(whole.records.length);

@@ -1,3 +1,4 @@
+import { quoteValue } from '../../quote.js';
 import { executeJob, type JobWriter } from '../execute.js';
 import { JobEvaluator } from '../evaluate.js';
 import { NotFoundError } from '../errors.js';
@@ -39,7 +40,7 @@ export class AnonymizationRuns {
       content: async (runId, fileId) => {
         await this.#lifecycle.get(runId);
         const file = await storage.get<StoredFile>('files', fileId);
-        if (!file || file.run_id !== runId) throw new NotFoundError(`file ${JSON.stringify(String(fileId))} not found in this run`, 'file_id');
+        if (!file || file.run_id !== runId) throw new NotFoundError(`file ${quoteValue(String(fileId))} not found in this run`, 'file_id');
         return file.content;
       },
     };

@@ -1,3 +1,4 @@
+import { quoteValue } from '../../quote.js';
 import type { DatasetFormat } from '../../datasets/index.js';
 import { chunkFile, recordCount, type ChunkedFile } from '../../datasets/chunked.js';
 import { BadRequestError, ConflictError, NotFoundError } from '../errors.js';
@@ -70,7 +71,7 @@ export class Datasets {
 
   async retrieve(datasetId: string): Promise<Dataset> {
     const dataset = await this.storage.get<Dataset>('datasets', datasetId);
-    if (!dataset) throw new NotFoundError(`dataset ${JSON.stringify(String(datasetId))} not found`, 'dataset_id');
+    if (!dataset) throw new NotFoundError(`dataset ${quoteValue(String(datasetId))} not found`, 'dataset_id');
     return dataset;
   }
 
@@ -111,7 +112,7 @@ export class Datasets {
   /** Internal: the parsed content a job runs over. */
   async content(datasetId: string): Promise<DatasetContent> {
     const content = await this.storage.get<DatasetContent>('dataset_contents', datasetId);
-    if (!content) throw new NotFoundError(`dataset ${JSON.stringify(String(datasetId))} not found`, 'dataset_id');
+    if (!content) throw new NotFoundError(`dataset ${quoteValue(String(datasetId))} not found`, 'dataset_id');
     return content;
   }
 
@@ -151,11 +152,11 @@ function buildContent(
       chunked = chunkFile(u.name, u.bytes, csvHeaders ? { csvHeaders } : undefined);
     } catch (error) {
       // Reader messages name the format problem, not the content.
-      throw new BadRequestError(`file ${JSON.stringify(u.name)} could not be read: ${(error as Error).message}`, type === 'SINGLE_FILE' ? 'file' : `files[${i}]`);
+      throw new BadRequestError(`file ${quoteValue(u.name)} could not be read: ${(error as Error).message}`, type === 'SINGLE_FILE' ? 'file' : `files[${i}]`);
     }
     if (!allowed.includes(chunked.format)) {
       throw new BadRequestError(
-        `file ${JSON.stringify(u.name)}: ${type} accepts ${allowed.join(', ')} files, not ${chunked.format}`,
+        `file ${quoteValue(u.name)}: ${type} accepts ${allowed.join(', ')} files, not ${chunked.format}`,
         type === 'SINGLE_FILE' ? 'file' : `files[${i}]`,
       );
     }

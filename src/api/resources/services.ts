@@ -11,4 +11,6 @@ export interface JobServices {
   engine(): Promise<Engine>;
   capabilities(): Capabilities;
   llm(): LlmProvider | undefined;
+  /** The GLiNER model's name as known before it loads (see `model-name.ts`). */
+  modelName(): string | undefined;
 }

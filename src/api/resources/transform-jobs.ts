@@ -8,6 +8,8 @@ import { validateTransformJobCreate, type ValidatedRequest } from '../validate.j
 import type { JobServices } from './services.js';
 import { checkColumnsInDataset } from '../dataset-columns.js';
 import { JobEvaluator } from '../evaluate.js';
+import { planFor } from '../../engine/methods.js';
+import { configModelName } from '../model-name.js';
 
 /** PII/PHI transform jobs (`client.dataframer.transformJobs`), seed 000. */
 export class TransformJobs {
@@ -26,6 +28,9 @@ export class TransformJobs {
     const dataset = await this.services.datasets.retrieve(params.dataset_id);
     checkColumnsInDataset(await this.services.datasets.content(dataset.id), request.columnOverrides);
     const now = isoNow();
+    // The contract's model_name is the LLM's; without one, the GLiNER model that runs (null for heuristics).
+    const plan = planFor(request.method);
+    const model = { name: plan.llm ? (request.llmModel ?? null) : plan.gliner ? (this.services.modelName() ?? null) : null };
     const job: TransformJob = {
       id: crypto.randomUUID(),
       name: params.name,
@@ -35,7 +40,7 @@ export class TransformJobs {
       company_id: 'local',
       pii_types: [...params.pii_types],
       detection_method: params.detection_method,
-      model_name: params.model_name ?? null,
+      model_name: model.name,
       mask_config: params.mask_config ? { ...params.mask_config } : {},
       threshold: request.threshold,
       metrics_json: {},
@@ -51,8 +56,10 @@ export class TransformJobs {
     };
     await this.#lifecycle.save(job);
     this.#lifecycle.enqueue(job.id, dataset.id, (signal, report) =>
-      executeJob(this.#lifecycle, job.id, writer(request), signal, async (onProgress) => {
+      executeJob(this.#lifecycle, job.id, writer(request, model), signal, async (onProgress) => {
         const engine = await this.services.engine();
+        // The loaded model's own name beats a guess from its folder (and names an injected engine's model).
+        if (plan.gliner && !plan.llm) model.name = configModelName((await engine.ready()).config) ?? model.name;
         const content = await this.services.datasets.content(dataset.id);
         const evaluator = new JobEvaluator(engine, request, params.evaluation_model, this.services.llm());
         return runJob({ engine, content, request, signal, onProgress, evaluator, keepSamples: true });
@@ -105,7 +112,7 @@ export class TransformJobs {
   }
 }
 
-function writer(request: ValidatedRequest): JobWriter<TransformJob> {
+function writer(request: ValidatedRequest, model: { readonly name: string | null }): JobWriter<TransformJob> {
   return {
     running(job, now) {
       job.status = 'RUNNING';
@@ -114,12 +121,14 @@ function writer(request: ValidatedRequest): JobWriter<TransformJob> {
       job.trace.last_seen_at = now;
     },
     heartbeat(job, now, done, total) {
+      job.model_name = model.name;
       job.updated_at = now;
       job.trace.last_seen_at = now;
       job.metrics_json.samples_processed = done;
       job.metrics_json.samples_total = total;
     },
     succeeded(job, outcome: JobOutcome, now) {
+      job.model_name = model.name;
       const samples: TransformedSample[] = (outcome.samples ?? []).map((s) => ({
         sample_index: s.sample_index,
         file_path: s.file_path,
@@ -142,6 +151,7 @@ function writer(request: ValidatedRequest): JobWriter<TransformJob> {
       finish(job, 'SUCCEEDED', now);
     },
     failed(job, reason, now) {
+      job.model_name = model.name;
       job.metrics_json = { ...job.metrics_json, error: reason };
       finish(job, 'FAILED', now);
     },
