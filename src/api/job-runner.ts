@@ -264,6 +264,8 @@ class Run {
       locales: request.maskOptions.locales,
       llmModel: request.llmModel,
       signal: this.work.signal,
+      // The model reports each run, so a long sample keeps the heartbeat (trace.last_seen_at) moving.
+      onWork: () => this.work.onProgress(this.processed, this.#total),
     };
   }
 

@@ -1,6 +1,6 @@
 import { readFile, stat, writeFile } from 'node:fs/promises';
 import { extname } from 'node:path';
-import { parseFile, serializeFile } from '../datasets/index.js';
+import { encodeText, parseFile, serializeFile } from '../datasets/index.js';
 import { createMasker } from '../masks/index.js';
 import { cliEngine } from './engine-factory.js';
 import { parseColumns, parseMasks, parseMethod, parseThreshold, parseTypes, UsageError } from './options.js';
@@ -9,6 +9,7 @@ import { startProgress } from './progress.js';
 import { redactRecords } from '../engine/redact-records.js';
 import { redactStream, STREAM_MIN_BYTES } from './redact-stream.js';
 import { assertInputIsText } from './input-check.js';
+import { fitRecordsToEncoding, GUESSED_ENCODING_WARNING, parseEncoding } from './output-encoding.js';
 
 export interface RedactArgs {
   input: string;
@@ -27,6 +28,8 @@ export interface RedactArgs {
   explain?: boolean;
   /** Column overrides: `COLUMN=keep|scan|TYPE,...` or a JSON object. */
   columns?: string;
+  /** The input's encoding when it has no BOM and is not UTF-8 (default: windows-1252, with a warning). */
+  encoding?: string;
 }
 
 
@@ -46,6 +49,7 @@ export async function redactCommand(args: RedactArgs): Promise<{ records: number
     if (!types.canonical.includes(type)) throw new UsageError(`--mask names ${type}, which is not in --types`);
   }
   const columnOverrides = parseColumns(args.columns, known, types.canonical);
+  const declaredEncoding = parseEncoding(args.encoding);
   const seed = args.seed === undefined ? undefined : Number(args.seed);
   if (seed !== undefined && !Number.isInteger(seed)) throw new UsageError('--seed must be an integer');
 
@@ -68,7 +72,10 @@ export async function redactCommand(args: RedactArgs): Promise<{ records: number
     });
     const progress = startProgress(undefined, 'redact');
     try {
-      const result = await redactStream(args.input, args.output, format, engine, masker, { ...redact, onProgress: (n) => progress.update(n) });
+      const result = await redactStream(args.input, args.output, format, engine, masker, {
+        ...redact, onProgress: (n) => progress.update(n), ...(declaredEncoding ? { encoding: declaredEncoding } : {}),
+      });
+      if (result.encodingGuessed) process.stderr.write(GUESSED_ENCODING_WARNING);
       explain(result.plan);
       await writePseudonymMap(args.pseudonymMap, masker.pseudonymMap());
       return result;
@@ -83,16 +90,18 @@ export async function redactCommand(args: RedactArgs): Promise<{ records: number
   const bytes = await readFile(args.input);
   let parsed;
   try {
-    parsed = parseFile(args.input, bytes);
+    parsed = parseFile(args.input, bytes, declaredEncoding ? { encoding: declaredEncoding } : {});
   } catch (error) {
     await engine.dispose();
     throw new UsageError(`--input could not be read: ${(error as Error).message}`);
   }
+  if (parsed.encodingGuessed) process.stderr.write(GUESSED_ENCODING_WARNING);
+  const encoding = parsed.encoding ?? 'utf-8';
   const fieldCount = parsed.records.reduce((n, r) => n + (r.error === undefined ? r.fields.length : 0), 0);
   const progress = startProgress(fieldCount, 'redact');
   let result;
   try {
-    result = await redactRecords(engine, masker, parsed, { ...redact, onProgress: (done) => progress.update(done) });
+    result = fitRecordsToEncoding(parsed, await redactRecords(engine, masker, parsed, { ...redact, onProgress: (done) => progress.update(done) }), encoding);
   } catch (error) {
     throw usageErrorOf(error);
   } finally {
@@ -100,7 +109,8 @@ export async function redactCommand(args: RedactArgs): Promise<{ records: number
     await engine.dispose();
   }
   explain(result.plan);
-  await writeFile(args.output, serializeFile(parsed, result.masked));
+  // Written back in the input's encoding (and BOM), so the tool that made it can open it.
+  await writeFile(args.output, encodeText(serializeFile(parsed, result.masked), encoding));
   await writePseudonymMap(args.pseudonymMap, masker.pseudonymMap());
   return { records: result.records, failed: result.failed, failedLines: result.failedLines };
 }

@@ -1,4 +1,4 @@
-import { forEachCsvRow, sniffDialect } from './csv.js';
+import { countLineBreaks, forEachCsvRow, sniffDialect } from './csv.js';
 import { BOM, decodeText } from './decode.js';
 import { detectFormat, isTsv } from './format.js';
 import { parseFile, serializeFile } from './index.js';
@@ -25,7 +25,7 @@ export interface ChunkedFile {
    * header row, or a blank line (not a record) so a chunk's leading U+FEFF is not read as a BOM.
    */
   head: string;
-  /** JSONL: the file's line number of each chunk's first line, so records know their line. */
+  /** JSONL and CSV: the file's line number of each chunk's first line, so records know their line. */
   firstLines?: number[];
   /** What every chunk is read with (the format and CSV dialect are fixed by the whole file). */
   options: ParseOptions;
@@ -44,10 +44,18 @@ export function chunkFile(name: string, content: string | Uint8Array, options: P
   if (format === 'csv') {
     const csvDialect = options.csvDialect ?? sniffDialect(text, isTsv(name) ? '\t' : ',');
     const { head, cuts } = cutCsv(text, csvDialect, options.csvHeaders === undefined, chunkRecords);
+    let line = 1;
+    let at = 0;
+    const firstLines = cuts.map((c, i) => {
+      if (i === 0) return 1;
+      line += countLineBreaks(text, at, c.from, csvDialect.newline);
+      at = c.from;
+      return line;
+    });
     return {
       name, format, head: head === '' ? csvDialect.newline : head,
       chunks: cuts.map((c, i) => encode(i === 0 ? 0 : c.from, c.to, i === 0)),
-      records: cuts.map((c) => c.records),
+      records: cuts.map((c) => c.records), firstLines,
       options: { ...options, format, csvDialect },
     };
   }
@@ -82,8 +90,9 @@ export function readChunk(file: ChunkedFile, i: number): ParsedFile {
   if (bytes === undefined) throw new RangeError(`chunk ${i} out of range`);
   const text = new TextDecoder('utf-8', { ignoreBOM: true }).decode(bytes);
   const first = file.firstLines?.[i];
-  // The head in front of a later chunk is one more line: number from the line before.
-  const options = first === undefined ? file.options : { ...file.options, firstLine: i > 0 ? first - 1 : first };
+  // The head in front of a later chunk is more lines (one, or the CSV header's): number from before them.
+  const headLines = countLineBreaks(file.head, 0, file.head.length, file.options.csvDialect?.newline ?? '\n');
+  const options = first === undefined ? file.options : { ...file.options, firstLine: i > 0 ? first - headLines : first };
   return parseFile(file.name, i > 0 ? file.head + text : text, options);
 }
 

@@ -12,6 +12,8 @@ export interface CsvOptions {
   defaultDelimiter?: string;
   /** Delimiter and line break to use instead of sniffing them. */
   dialect?: CsvDialect;
+  /** The file's line number of the text's first line, for a chunk of a bigger file. @defaultValue 1 */
+  firstLine?: number;
 }
 
 /**
@@ -32,7 +34,9 @@ export function parseCsv(text: string, bom: boolean, options: CsvOptions = {}): 
   let idColumn = layout.columns.findIndex((c) => c.toLowerCase() === 'id');
   const textColumns = new Set<string>(options.textFields ?? []);
 
-  const onRow = (cells: string[], raw: string, errors: Papa.ParseError[]) => {
+  // A broken row knows its line in the file, so it can be pointed at.
+  let line = options.firstLine ?? 1;
+  const onRow = (cells: string[], raw: string, errors: Papa.ParseError[], rowLine: number) => {
     if (header) {
       header = false;
       layout.headerRow = raw;
@@ -52,13 +56,14 @@ export function parseCsv(text: string, bom: boolean, options: CsvOptions = {}): 
     });
     const id = idColumn >= 0 && cells[idColumn] !== undefined && cells[idColumn] !== '' ? cells[idColumn]! : String(index);
     const error = errors.length > 0 ? quoteErrorCode(errors) : undefined;
-    records.push({ id, index, fields, ...(error ? { error } : {}) });
+    records.push({ id, index, fields, ...(error ? { error, line: rowLine } : {}) });
     layout.recordPiece.push(layout.pieces.length - 1);
     layout.cells.push(cells);
   };
 
   forEachCsvRow(text, { delimiter, newline }, (cells, end, errors) => {
-    onRow(cells, text.slice(at, end), errors);
+    onRow(cells, text.slice(at, end), errors, line);
+    line += countLineBreaks(text, at, end, newline);
     at = end;
   });
   if (at < text.length) layout.pieces.push(text.slice(at));
@@ -66,20 +71,119 @@ export function parseCsv(text: string, bom: boolean, options: CsvOptions = {}): 
 }
 
 /**
- * Every row of `text` with the offset where it ends (its line break included), as papaparse reads
- * it: the one place that decides row boundaries, so a file cut into chunks by these offsets reads
+ * Every row of `text` (without a BOM: papaparse drops one, which would shift the offsets) with the
+ * offset where it ends (its line break included), as papaparse reads it: the one place that decides row boundaries, so a file cut into chunks by these offsets reads
  * row for row like the whole file.
+ *
+ * One repair on top of papaparse: a row with a quote error that spans line breaks, and whose first
+ * line alone already has a quote error, is cut after that first line. Papaparse would otherwise
+ * carry an unclosed quote into the rows after it and swallow them into the broken row; this way only
+ * the broken line fails and the rows after it are read in place.
+ *
+ * With `final: false` the text is a prefix of the file (a stream): reading stops before the first
+ * row that reaches the end of the text, since more text could change it. Returns the offset reached.
  */
-export function forEachCsvRow(text: string, dialect: CsvDialect, onRow: (cells: string[], end: number, errors: Papa.ParseError[]) => void): void {
-  Papa.parse<string[]>(text, {
+export function forEachCsvRow(
+  text: string,
+  dialect: CsvDialect,
+  onRow: (cells: string[], end: number, errors: Papa.ParseError[]) => void,
+  final = true,
+): number {
+  let from = 0;
+  let size = WINDOW_CHARS;
+  while (from < text.length) {
+    const to = Math.min(text.length, from + size);
+    const { next, repaired } = readWindow(text, from, to, final && to === text.length, dialect, onRow);
+    if (next === from) {
+      if (to === text.length) return from; // a row that may go on past the text: wait for more
+      size *= 2; // one row longer than the window
+      continue;
+    }
+    from = next;
+    size = repaired ? REPAIR_WINDOW_CHARS : Math.min(size * 2, MAX_WINDOW_CHARS);
+  }
+  return from;
+}
+
+/**
+ * Text is read a window at a time, so a broken row costs a re-read of one window, not of the rest of
+ * the file (papaparse looks for the closing quote up to the end of what it is given): small right
+ * after a repair, growing while rows read clean.
+ */
+const WINDOW_CHARS = 1 << 16;
+const REPAIR_WINDOW_CHARS = 1 << 12;
+const MAX_WINDOW_CHARS = 1 << 22;
+
+/**
+ * The rows of `text[from, to)` that are sure: each ends before `to` (or `to` is the end of the
+ * file: `last`), or is a broken row cut after its first line. A row with only an unclosed quote at
+ * `to` is not sure (the quote may close further on) and is left to the next, bigger window. Returns
+ * where the sure rows end and whether the last one was a repair.
+ */
+function readWindow(
+  text: string,
+  from: number,
+  to: number,
+  last: boolean,
+  dialect: CsvDialect,
+  onRow: (cells: string[], end: number, errors: Papa.ParseError[]) => void,
+): { next: number; repaired: boolean } {
+  let next = from;
+  let repaired = false;
+  Papa.parse<string[]>(from === 0 && to === text.length ? text : text.slice(from, to), {
+    ...papaDialect(dialect),
+    step: (row, parser) => {
+      const end = Math.min(from + row.meta.cursor, to);
+      const open = end >= to && !last;
+      if (row.errors.length > 0) {
+        // Other quote errors are already there, whatever follows; an unclosed quote at `to` may close later.
+        const sure = !open || row.errors.some((e) => e.code !== 'MissingQuotes');
+        const lineEnd = firstLineEnd(text, next, end, dialect.newline);
+        if (sure && lineEnd < end) {
+          const alone = Papa.parse<string[]>(text.slice(next, lineEnd), papaDialect(dialect));
+          if (alone.errors.length > 0) {
+            onRow(alone.data[0] ?? [], lineEnd, alone.errors);
+            next = lineEnd;
+            repaired = true;
+            parser.abort();
+            return;
+          }
+        }
+      }
+      if (open) {
+        parser.abort();
+        return;
+      }
+      onRow(row.data, end, row.errors);
+      next = end;
+      repaired = false;
+    },
+  });
+  return { next, repaired };
+}
+
+function papaDialect(dialect: CsvDialect): Papa.ParseConfig<string[]> {
+  return {
     delimiter: dialect.delimiter,
     newline: dialect.newline as Papa.ParseConfig['newline'],
     quoteChar: '"',
     header: false,
     dynamicTyping: false,
     skipEmptyLines: false,
-    step: (row) => onRow(row.data, Math.min(row.meta.cursor, text.length), row.errors),
-  });
+  };
+}
+
+/** The offset just after the first line break in `text[from, to)`, or `to` when there is none before it. */
+function firstLineEnd(text: string, from: number, to: number, newline: string): number {
+  const at = text.indexOf(newline, from);
+  return at < 0 || at + newline.length >= to ? to : at + newline.length;
+}
+
+/** Line breaks in `text[from, to)`, counted by the file's line break (so a CRLF is one). */
+export function countLineBreaks(text: string, from: number, to: number, newline: string): number {
+  let n = 0;
+  for (let at = text.indexOf(newline, from); at >= 0 && at + newline.length <= to; at = text.indexOf(newline, at + newline.length)) n++;
+  return n;
 }
 
 /**

@@ -11,11 +11,12 @@ import { decodeText } from './decode.js';
 import { detectFormat, isTsv } from './format.js';
 import { parseJsonFile, serializeJsonFile } from './json.js';
 import { parseJsonl, serializeJsonl } from './jsonl.js';
-import { parseText, serializeText } from './txt.js';
+import { parseText as parsePlainText, serializeText } from './txt.js';
 import type { DatasetField, DatasetFormat, ParsedFile, ParseOptions } from './types.js';
 
 export type { CsvDialect, DatasetField, DatasetFormat, DatasetRecord, FileLayout, ParsedFile, ParseOptions, PathStep } from './types.js';
 export { DatasetError, type DatasetErrorCode } from './errors.js';
+export { encodeText, encodingFromName, fitToEncoding, UnencodableTextError, type TextEncodingName } from './encoding.js';
 export { contentTypeOf, detectFormat, formatFromContentType, formatFromName } from './format.js';
 
 /** Every format, in the order the API lists them. */
@@ -27,14 +28,20 @@ export const DATASET_FORMATS: readonly DatasetFormat[] = Object.freeze(['csv', '
  * that does not parse); per-record problems are `DatasetRecord.error`.
  */
 export function parseFile(name: string, content: string | Uint8Array, options: ParseOptions = {}): ParsedFile {
-  const { text, bom } = decodeText(content);
+  const { text, bom, encoding, guessed } = decodeText(content, options.encoding);
   const format = options.format ?? detectFormat(name, text, options.contentType);
+  const parsed = parseText(name, format, text, bom, options);
+  return typeof content === 'string' ? parsed : { ...parsed, encoding, ...(guessed ? { encodingGuessed: true } : {}) };
+}
+
+function parseText(name: string, format: DatasetFormat, text: string, bom: boolean, options: ParseOptions): ParsedFile {
   switch (format) {
     case 'csv': {
       const { records, layout } = parseCsv(text, bom, {
         ...(options.textFields ? { textFields: options.textFields } : {}),
         ...(options.csvHeaders ? { csvHeaders: options.csvHeaders } : {}),
         ...(options.csvDialect ? { dialect: options.csvDialect } : {}),
+        ...(options.firstLine !== undefined ? { firstLine: options.firstLine } : {}),
         defaultDelimiter: isTsv(name) ? '\t' : ',',
       });
       return { name, format, records, layout };
@@ -49,7 +56,7 @@ export function parseFile(name: string, content: string | Uint8Array, options: P
     }
     case 'txt':
     case 'md': {
-      const { records, layout } = parseText(name, text, bom);
+      const { records, layout } = parsePlainText(name, text, bom);
       return { name, format, records, layout };
     }
   }

@@ -1,3 +1,5 @@
+import type { TextEncodingName } from './encoding.js';
+
 /** File formats a dataset may hold. `md` is read and written like `txt`. */
 export type DatasetFormat = 'csv' | 'jsonl' | 'json' | 'txt' | 'md';
 
@@ -21,7 +23,7 @@ export interface DatasetRecord {
   fields: DatasetField[];
   /** Why the record could not be read as data: a reason code, never its text. */
   error?: string;
-  /** JSONL: the record's line in the file, from 1, so errors can point at it. */
+  /** JSONL: the record's line in the file, from 1, so errors can point at it (CSV: a broken row's first line). */
   line?: number;
 }
 
@@ -43,7 +45,9 @@ export interface ParseOptions {
    * with the file's dialect). Default: sniffed from the first row.
    */
   csvDialect?: CsvDialect;
-  /** JSONL: the number of the text's first line, when it is a chunk of a bigger file. @defaultValue 1 */
+  /** The encoding to read bytes in when they have no BOM and are not valid UTF-8. */
+  encoding?: TextEncodingName;
+  /** JSONL and CSV: the number of the text's first line, when it is a chunk of a bigger file. @defaultValue 1 */
   firstLine?: number;
 }
 
@@ -59,6 +63,10 @@ export interface ParsedFile {
   records: DatasetRecord[];
   /** Writer state (plain data, so it survives structured cloning). Internal: the shape may change. */
   layout: FileLayout;
+  /** The encoding the bytes were read in (absent for text given as a string): write the output in it. */
+  encoding?: TextEncodingName;
+  /** True when the encoding was a guess (not UTF-8, no BOM, none declared): Windows-1252. */
+  encodingGuessed?: boolean;
 }
 
 export type FileLayout = CsvLayout | JsonlLayout | JsonLayout | TextLayout;

@@ -51,6 +51,12 @@ export interface DetectOptions {
   signal?: AbortSignal;
   /** Samples finished so far out of all. */
   onProgress?: (done: number, total: number) => void;
+  /**
+   * Called while the model works, after each run over a batch of text windows, even when no sample
+   * finished: a long sample is many runs, and a job's heartbeat must move meanwhile. Not called
+   * across a worker (`createWorkerEngine`).
+   */
+  onWork?: () => void;
 }
 
 /** The result for one sample: spans (merged, non-overlapping, sorted) or a reason it failed. */
@@ -221,7 +227,7 @@ async function predictIsolatingFailures(
   total: number,
 ): Promise<Prediction[]> {
   try {
-    const spans = await model.predict(texts, labels, { threshold, signal: opts.signal, onProgress: opts.onProgress });
+    const spans = await model.predict(texts, labels, { threshold, signal: opts.signal, onProgress: opts.onProgress, ...(opts.onWork ? { onRun: opts.onWork } : {}) });
     return spans.map((s) => ({ spans: s }));
   } catch (error) {
     if (isAbort(error) || texts.length === 1) {
@@ -233,7 +239,7 @@ async function predictIsolatingFailures(
   for (let i = 0; i < texts.length; i++) {
     throwIfAborted(opts.signal);
     try {
-      const [spans] = await model.predict([texts[i]!], labels, { threshold, signal: opts.signal });
+      const [spans] = await model.predict([texts[i]!], labels, { threshold, signal: opts.signal, ...(opts.onWork ? { onRun: opts.onWork } : {}) });
       out.push({ spans: spans ?? [] });
     } catch (error) {
       if (isAbort(error)) throw error;

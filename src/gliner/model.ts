@@ -23,6 +23,11 @@ export interface PredictOptions {
   signal?: AbortSignal;
   /** Texts finished so far out of all, after each finished text. */
   onProgress?: (done: number, total: number) => void;
+  /**
+   * After every ONNX run, finished texts or not: one long text is many runs, and a caller (a job's
+   * heartbeat) needs to see the work is alive while `onProgress` has nothing new to say.
+   */
+  onRun?: () => void;
 }
 
 /** A loaded GLiNER model. */
@@ -76,7 +81,7 @@ export class GlinerRunner implements GlinerModel {
   }
 
   async predict(texts: readonly string[], labels: readonly string[], options: PredictOptions = {}): Promise<Span[][]> {
-    const { threshold = 0.3, flatNer = true, multiLabel = false, batchSize = 8, signal, onProgress } = options;
+    const { threshold = 0.3, flatNer = true, multiLabel = false, batchSize = 8, signal, onProgress, onRun } = options;
     if (typeof threshold !== 'number' || !(threshold >= 0 && threshold <= 1)) {
       throw new EngineError('invalid_input', `threshold must be a number in [0, 1] (got ${String(threshold)})`);
     }
@@ -133,6 +138,7 @@ export class GlinerRunner implements GlinerModel {
         throwIfAborted(signal);
         const batch = rows.slice(at, at + batchSize);
         const output = await this.run(batch);
+        onRun?.();
         // A WASM run settles through microtasks only: give queued messages (a cancel, a click) a turn.
         await new Promise((resolve) => setTimeout(resolve, 0));
         throwIfAborted(signal);

@@ -151,12 +151,13 @@ export function createWorkerEngine(options: WorkerEngineOptions = {}): Engine {
 
   const engine: Engine = {
     detect(texts, opts: DetectOptions) {
-      const { signal: s, onProgress, ...rest } = opts;
+      // Functions cannot cross to the worker: `onWork` beats stay unreported there.
+      const { signal: s, onProgress, onWork: _w, ...rest } = opts;
       return invoke((call) => remote.detect(call, sendTexts(texts), { ...rest, reportProgress: onProgress !== undefined }), { signal: s, onProgress });
     },
 
     async redact(texts, opts: RedactOptions) {
-      const { signal: s, onProgress, displayLabel, ...rest } = opts;
+      const { signal: s, onProgress, displayLabel, onWork: _w, ...rest } = opts;
       const displayLabels = displayLabel ? labelTable(displayLabel, opts) : undefined;
       const out = await invoke(
         (call) => remote.redact(call, sendTexts(texts), { ...rest, displayLabels, reportProgress: onProgress !== undefined }),
@@ -205,7 +206,7 @@ export function createWorkerEngine(options: WorkerEngineOptions = {}): Engine {
     const model = {
       ...info,
       predict: (texts: readonly string[], labels: readonly string[], opts: PredictOptions = {}) => {
-        const { signal: s, onProgress, ...rest } = opts;
+        const { signal: s, onProgress, onRun: _r, ...rest } = opts;
         return invoke((call) => remote.predict(call, sendTexts(texts), labels, { ...rest, reportProgress: onProgress !== undefined }), { signal: s, onProgress });
       },
       dispose: () => engine.dispose(),

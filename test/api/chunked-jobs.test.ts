@@ -41,7 +41,7 @@ describe('jobs over multi-chunk datasets', () => {
     });
     expect(run.status).toBe('SUCCEEDED');
     expect(run.results.samples_processed).toBe(ROWS);
-    expect(run.results.sample_errors).toEqual([{ sample_index: ROWS - 1, error: 'invalid_record: csv_unclosed_quote' }]);
+    expect(run.results.sample_errors).toEqual([{ sample_index: ROWS - 1, error: `invalid_record: csv_unclosed_quote at line ${text.split('\r\n').length - 1}` }]);
 
     const written = await (await client.dataframer.anonymizationRuns.files.content(run.id, run.anonymized_files[0]!.id)).text();
     expect(run.anonymized_files[0]!.size_in_bytes).toBe(new TextEncoder().encode(written).byteLength);
@@ -70,7 +70,7 @@ describe('jobs over multi-chunk datasets', () => {
     const samples = job.metrics_json.transformed_samples!;
     expect(samples.map((s) => s.sample_index)).toEqual([...Array(ROWS).keys()]);
     expect(samples.every((s) => s.row === s.sample_index)).toBe(true);
-    expect(samples[ROWS - 1]!.error).toBe('invalid_record: csv_unclosed_quote');
+    expect(samples[ROWS - 1]!.error).toMatch(/^invalid_record: csv_unclosed_quote at line \d+$/);
     expect(samples[ROWS - 1]!.masked_content).toBe('');
     expect(samples[CHUNK_RECORDS + 7]!.masked_content).toContain('plain note');
   }, 120_000);

@@ -1,6 +1,8 @@
 import Papa from 'papaparse';
 import { describe, expect, it } from 'vitest';
 import { parseFile, serializeFile } from '../../src/datasets/index.js';
+import { chunkFile, readChunk } from '../../src/datasets/chunked.js';
+import { forEachCsvRow } from '../../src/datasets/csv.js';
 import type { DatasetField, ParsedFile } from '../../src/datasets/index.js';
 
 const enc = (s: string) => new TextEncoder().encode(s);
@@ -64,12 +66,66 @@ describe('CSV reader', () => {
     expect(parsed.records[0]!.fields.map((f) => f.key)).toEqual(['a', '[1]', '[2]', '[3]']);
   });
 
-  it('marks a row with an unclosed quote with an error code, keeps its cells as fields, and reads the rows before it', () => {
+  it('marks a row with an unclosed quote with an error code and its line, keeps its cells as fields, and reads the rows after it', () => {
     const parsed = parseFile('t.csv', enc('id,note\n1,ok\n2,"never closed\n3,x\n'));
-    expect(parsed.records).toHaveLength(2);
+    expect(parsed.records).toHaveLength(3);
     expect(parsed.records[0]!.error).toBeUndefined();
     expect(parsed.records[1]!.error).toBe('csv_unclosed_quote');
+    expect(parsed.records[1]!.line).toBe(3);
     expect(parsed.records[1]!.fields.map((f) => f.key)).toEqual(['id', 'note']);
+    expect(parsed.records[2]).toMatchObject({ id: '3', fields: [{ key: 'id', text: '3' }, { key: 'note', text: 'x' }] });
+    expect(parsed.records[2]!.error).toBeUndefined();
+  });
+
+  it('an unclosed quote closed by a quote rows later: only the broken line fails, chunked or whole', () => {
+    const text = 'id,note\r\n1,a\r\n2,"open\r\n3,b\r\n4,"x"\r\n5,"multi\r\nline"\r\n';
+    const parsed = parseFile('t.csv', enc(text));
+    expect(parsed.records.map((r) => [r.id, r.error, r.line])).toEqual([
+      ['1', undefined, undefined], ['2', 'csv_unclosed_quote', 3], ['3', undefined, undefined], ['4', undefined, undefined], ['5', undefined, undefined],
+    ]);
+    expect(serializeFile(parsed, new Map())).toBe(text);
+    const chunked = chunkFile('t.csv', enc(text), {}, 1);
+    const read = chunked.chunks.flatMap((_c, i) => readChunk(chunked, i).records.map((r) => [r.id, r.error, r.line]));
+    expect(read).toEqual(parsed.records.map((r) => [r.id, r.error, r.line]));
+  });
+});
+
+describe('CSV rows read in windows', () => {
+  const big = (broken: boolean) => {
+    const rows = ['id,note'];
+    for (let i = 0; i < 6000; i++) {
+      const note = i % 5 === 0 ? `"multi\nline ${'x'.repeat(i % 97)}, ""q"""` : `plain ${'y'.repeat(i % 53)}`;
+      rows.push(broken && i % 701 === 3 ? `${i},"broken ${i}` : `${i},${note}`);
+    }
+    return `${rows.join('\n')}\n`;
+  };
+
+  it('a clean file bigger than a window reads exactly as papaparse reads it whole', () => {
+    const text = big(false);
+    const cells = parseFile('t.csv', text).records.map((r) => r.fields.map((f) => f.text));
+    const whole = Papa.parse<string[]>(text, { newline: '\n' }).data.slice(1).filter((r) => r.join('') !== '');
+    expect(cells).toEqual(whole);
+  });
+
+  it('with broken rows: each fails alone, and a stream read in pieces cuts the same rows', () => {
+    const text = big(true);
+    const parsed = parseFile('t.csv', text);
+    expect(parsed.records).toHaveLength(6000);
+    expect(parsed.records.filter((r) => r.error !== undefined).map((r) => r.id)).toEqual([3, 704, 1405, 2106, 2807, 3508, 4209, 4910, 5611].map(String));
+    expect(serializeFile(parsed, new Map())).toBe(text);
+    const ends: number[] = [];
+    let buffer = '';
+    let offset = 0;
+    for (let at = 0; at < text.length; at += 10_000) {
+      buffer += text.slice(at, at + 10_000);
+      const final = at + 10_000 >= text.length;
+      const used = forEachCsvRow(buffer, { delimiter: ',', newline: '\n' }, (_c, end) => ends.push(offset + end), final);
+      buffer = buffer.slice(used);
+      offset += used;
+    }
+    const wholeEnds: number[] = [];
+    forEachCsvRow(text, { delimiter: ',', newline: '\n' }, (_c, end) => wholeEnds.push(end));
+    expect(ends).toEqual(wholeEnds);
   });
 });
 

@@ -31,7 +31,7 @@ describe('TXT and MD', () => {
     expect(parseFile('t.txt', bytes).records[0]!.fields[0]!.text).toBe('Zoë');
   });
 
-  it('replaces invalid UTF-8 rather than failing', () => {
-    expect(parseFile('t.txt', new Uint8Array([0x61, 0xff, 0x62])).records[0]!.fields[0]!.text).toBe('a\uFFFDb');
+  it('reads bytes that are not UTF-8 as Windows-1252 rather than failing or putting in U+FFFD (issue 14)', () => {
+    expect(parseFile('t.txt', new Uint8Array([0x61, 0xff, 0x62])).records[0]!.fields[0]!.text).toBe('a\u00FFb');
   });
 });
