@@ -205,7 +205,10 @@ def main():
         "- Organizations are the weakest label in real text; it tells labels apart well on the document kinds of the synthetic set, less well in news and tweets.",
         "- Words outside its vocabulary (most rare surnames, non-Latin names) are split into pieces without pretrained vectors; the shape and lexicon features and the context carry them.",
         "- English-centred real data; other languages only through synthetic names and addresses.",
-        f"- Scores are calibrated to the library's default threshold 0.3 by a constant logit offset chosen on the held-out curve (`score_calibration` in `gliner_config.json`); a caller's threshold means the same across labels only roughly.",
+        (f"- Scores are shifted by a constant logit offset ({cfg['score_calibration']['logit_offset']:+.3f}, `score_calibration` in `gliner_config.json`) so that the library's default threshold 0.3 decides as the threshold chosen on the held-out curve; "
+         if cfg.get("score_calibration") else
+         "- The threshold chosen on the held-out curve is the library's default 0.3, so no calibration offset is baked in; ")
+        + "a caller's threshold means the same across labels only roughly.",
         "",
     ]
     with open(os.path.join(args.out, "README.md"), "w", encoding="utf-8") as f:
