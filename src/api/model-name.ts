@@ -9,7 +9,11 @@ import type { GlinerConfig, GlinerModel, ModelSource } from '../gliner/index.js'
 
 /** The model's own `name` from `gliner_config.json`, when it records one. */
 export function configModelName(config: GlinerConfig | undefined): string | undefined {
-  const name = config?.raw['name'];
+  return nameIn(config?.raw);
+}
+
+function nameIn(raw: Record<string, unknown> | undefined): string | undefined {
+  const name = raw?.['name'];
   return typeof name === 'string' && name.trim() !== '' ? name : undefined;
 }
 
@@ -25,8 +29,7 @@ export function sourceModelName(model: GlinerModel | ModelSource | undefined, en
   if ('predict' in model) return configModelName(model.config);
   const config = model.config;
   if (config instanceof Uint8Array) return undefined; // bytes: parsed only when the model loads
-  const name = (config as Record<string, unknown>)['name'];
-  return typeof name === 'string' && name.trim() !== '' ? name : undefined;
+  return nameIn(config as Record<string, unknown>);
 }
 
 function lastSegment(location: string): string | undefined {

@@ -1,5 +1,6 @@
 import { canonicalType } from '../labels.js';
 import type { ColumnAction, ColumnOverrides } from './types.js';
+import { quoteValue } from '../../quote.js';
 
 /** A column override read and checked: what to do with the column, and the type for `mask_whole`. */
 export interface ResolvedOverride {
@@ -72,7 +73,5 @@ export function checkOverrideColumns(overrides: ReadonlyMap<string, ResolvedOver
   }
 }
 
-/** Column and type names are caller vocabulary, so they may be quoted (cut short). */
-function quote(name: string): string {
-  return JSON.stringify(name.length > 60 ? `${name.slice(0, 60)}…` : name);
-}
+/** Column and type names are caller vocabulary: quoted cut short, at the length these messages always used. */
+const quote = (name: string): string => quoteValue(name, 60);

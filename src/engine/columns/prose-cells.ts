@@ -6,6 +6,8 @@ const NAME_LIKE = new Set(['PERSON', 'ORGANIZATION', 'LOCATION']);
 export const STRONG_GUESS = 0.6;
 /** Abbreviations whose full stop does not end a sentence (`Dr. Priya Raman`). */
 const ABBREVIATIONS = /(?:^|[^\p{L}])(?:mr|mrs|ms|mx|dr|prof|st|sr|jr|sra|hr|fr|frau|herr|mme|mlle|m|dott|sig)\.$/iu;
+/** Honorifics: they only ever stand before a person's name. */
+const HONORIFICS = ['mr', 'mrs', 'ms', 'mx', 'miss', 'dr', 'prof', 'sir', 'madam', 'sr', 'sra', 'srta', 'don', 'doña', 'mme', 'mlle', 'frau', 'herr'];
 /**
  * Words that introduce a name without being one (a relation, a role, an honorific): a person
  * reading `Wife Sarah O'Connor` masks the name, not the word `Wife`.
@@ -13,10 +15,13 @@ const ABBREVIATIONS = /(?:^|[^\p{L}])(?:mr|mrs|ms|mx|dr|prof|st|sr|jr|sra|hr|fr|
 const LEAD_WORDS = new Set([
   'wife', 'husband', 'daughter', 'son', 'mother', 'father', 'mom', 'mum', 'dad', 'brother', 'sister', 'aunt', 'uncle', 'cousin',
   'grandmother', 'grandfather', 'partner', 'spouse', 'neighbour', 'neighbor', 'friend', 'colleague', 'manager', 'patient', 'client',
-  'customer', 'caregiver', 'nurse', 'doctor', 'her', 'his', 'their', 'mr', 'mrs', 'ms', 'mx', 'miss', 'dr', 'prof', 'sir', 'madam',
-  'esposa', 'esposo', 'marido', 'hija', 'hijo', 'hermano', 'hermana', 'madre', 'padre', 'sr', 'sra', 'srta', 'don', 'doña',
-  'femme', 'mari', 'fille', 'fils', 'frère', 'soeur', 'sœur', 'mme', 'mlle', 'frau', 'herr', 'tochter', 'sohn', 'bruder', 'schwester',
+  'customer', 'caregiver', 'nurse', 'doctor', 'her', 'his', 'their',
+  'esposa', 'esposo', 'marido', 'hija', 'hijo', 'hermano', 'hermana', 'madre', 'padre',
+  'femme', 'mari', 'fille', 'fils', 'frère', 'soeur', 'sœur', 'tochter', 'sohn', 'bruder', 'schwester',
+  ...HONORIFICS,
 ]);
+/** An honorific (with or without its full stop) ending the text before a span. */
+const HONORIFIC_BEFORE = new RegExp(`(?:^|[^\\p{L}])(?:${HONORIFICS.join('|')})\\.?\\s+$`, 'iu');
 
 /**
  * Refines a model's name-like spans in a free-text cell of a table column (comments, notes): the
@@ -81,9 +86,6 @@ function wordsOf(text: string, span: Span): Array<{ word: string; start: number 
   for (let m = re.exec(slice); m !== null; m = re.exec(slice)) out.push({ word: m[0], start: span.start + m.index });
   return out;
 }
-
-/** Honorifics that only ever stand before a person's name. */
-const HONORIFIC_BEFORE = /(?:^|[^\p{L}])(?:mr|mrs|ms|mx|miss|dr|prof|sir|herr|frau|sr|sra|srta|mme|mlle|dott|sig)\.?\s+$/iu;
 
 function afterHonorific(text: string, span: Span): boolean {
   return span.label !== 'PERSON' && HONORIFIC_BEFORE.test(text.slice(Math.max(0, span.start - 8), span.start));
