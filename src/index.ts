@@ -1,13 +1,14 @@
 /**
  * pii-local: find and mask personal data inside the browser or Node.
  *
- * Public surface, in four groups:
+ * Public surface, in six groups:
  * 1. The remote-compatible client: `LocalDataframer`, its error classes, `toFile`, the wire types.
  * 2. The engine (detect → merge → mask without jobs): `createEngine`, `mergeSpans`.
  * 3. The parts: heuristic `recognize`, GLiNER `loadGliner`, masks (`createMasker`, `deanonymize`),
  *    dataset readers/writers (`parseFile`, `serializeFile`), the LLM provider.
  * 4. Storage: `MemoryStorage`, `IndexedDBStorage` (jobs and datasets that survive a reload).
- * 5. The browser: `createWorkerEngine` (the engine in a Web Worker), `redactFile` (redact before
+ * 5. The one-call path: `redactText` (a string) and `redactFile` (a file), with the CLI's defaults.
+ * 6. The browser: `createWorkerEngine` (the engine in a Web Worker), `redactFile` (redact before
  *    upload), the model cache for offline use.
  */
 export { LocalDataframer, type LocalDataframerOptions } from './api/client.js';
@@ -64,6 +65,8 @@ export { createOpenAICompatibleProvider, type LlmProvider, type LlmProviderConfi
 export { redactTexts, FAILED_PLACEHOLDER, type RedactedText, type RedactTextsOptions } from './engine/redact-texts.js';
 export { createWorkerEngine, type WorkerEngineOptions } from './worker/client.js';
 export { redactFile, redactFileWithReport, type RedactFileOptions, type RedactFileReport } from './browser/redact-file.js';
+export { redactText, redactTextWithReport, type RedactTextOptions, type RedactTextReport } from './simple/redact-text.js';
+export { releaseDefaultEngine, type SimpleRedactOptions } from './simple/request.js';
 export {
   explainPlan,
   ColumnOverrideError,

@@ -18,37 +18,14 @@
  * nothing unscanned reaches the output.
  */
 import { contentTypeOf, parseFile, serializeFile, type ParseOptions } from '../datasets/index.js';
-import { createEngine, type Engine, type EngineOptions } from '../engine/engine.js';
-import { EngineError } from '../engine/errors.js';
-import { resolveTypes } from '../engine/labels.js';
-import { planFor, type DetectionMethod } from '../engine/methods.js';
-import { createMasker, type MaskConfig, type MaskerOptions, type PseudonymMap } from '../masks/index.js';
-import { defaultTypes, knownTypes } from '../engine/default-types.js';
+import { createMasker, type PseudonymMap } from '../masks/index.js';
 import { redactRecords } from '../engine/redact-records.js';
 import { resolveColumnOverrides, type ColumnOverrides, type ColumnPlan } from '../engine/columns/index.js';
+import { resolveSimpleRequest, withEngine, type SimpleRedactOptions } from '../simple/request.js';
 
-export interface RedactFileOptions {
-  /**
-   * The engine to run (e.g. `createWorkerEngine()`, or `client.engine` of a `LocalDataframer`).
-   * Without one, an in-page engine is made from `engineOptions` and disposed afterwards.
-   */
-  engine?: Engine;
-  engineOptions?: EngineOptions;
-  /** @defaultValue `'gliner+heuristics'` */
-  method?: DetectionMethod;
-  /** Types to find, in any accepted spelling (`PERSON`, `EMAIL_ADDRESS`, `first_name`); tags use that spelling. @defaultValue every type the method serves; of the bundled model's, only `BUNDLED_MODEL_DEFAULT_TYPES` */
-  types?: readonly string[];
-  /** Rule per type (same spellings as `types`); absent types are redacted. */
-  maskConfig?: MaskConfig;
-  /** Keys, seed and earlier pseudonym map for the masker. */
-  masker?: MaskerOptions;
-  /** @defaultValue 0.3 */
-  threshold?: number;
-  locales?: readonly string[];
-  llmModel?: string;
+export interface RedactFileOptions extends SimpleRedactOptions {
   /** Which fields hold text (CSV columns, JSON paths); CSV `csvHeaders` for headerless files. */
   parse?: Pick<ParseOptions, 'textFields' | 'csvHeaders' | 'format'>;
-  signal?: AbortSignal;
   /** Texts masked so far out of all. */
   onProgress?: (done: number, total: number) => void;
   /**
@@ -79,15 +56,8 @@ export async function redactFile(file: Blob, options: RedactFileOptions = {}): P
 
 export async function redactFileWithReport(file: Blob, options: RedactFileOptions = {}): Promise<RedactFileReport> {
   const name = file instanceof File ? file.name : 'upload.txt';
-  const method = options.method ?? 'gliner+heuristics';
-  const plan = planFor(method);
-  const known = knownTypes();
-  const bundled = options.engine === undefined && options.engineOptions?.model === undefined;
-  const requested = options.types ?? defaultTypes(plan, options.locales, bundled);
-  const types = resolveTypes(requested, known);
-  if (types.unknown.length > 0) throw new EngineError('unsupported_type', `unknown type(s): ${types.unknown.join(', ')}`);
-  const maskConfig = canonicalMaskConfig(options.maskConfig ?? {}, known);
-  const columnOverrides = options.columns ? resolveColumnOverrides(options.columns, known, types.canonical) : undefined;
+  const request = resolveSimpleRequest(options);
+  const columnOverrides = options.columns ? resolveColumnOverrides(options.columns, request.known, request.types) : undefined;
 
   const parsed = parseFile(name, new Uint8Array(await file.arrayBuffer()), {
     ...options.parse,
@@ -95,35 +65,22 @@ export async function redactFileWithReport(file: Blob, options: RedactFileOption
   });
   // Every field of every readable record is one text.
   const totalTexts = parsed.records.reduce((n, r) => n + (r.error === undefined ? r.fields.length : 0), 0);
-  const engine = options.engine ?? createEngine(options.engineOptions);
-  try {
+  return withEngine(options, async (engine) => {
     const masker = createMasker(options.masker);
     const { masked, records, failed, plan: columnPlan } = await redactRecords(engine, masker, parsed, {
       ...(columnOverrides ? { columnOverrides } : {}),
-      method,
-      types: types.canonical,
+      method: request.method,
+      types: request.types,
       threshold: options.threshold,
       locales: options.locales,
       llmModel: options.llmModel,
       signal: options.signal,
-      maskConfig,
-      displayLabel: (t) => types.display.get(t) ?? t,
+      maskConfig: request.maskConfig,
+      displayLabel: (t) => request.display.get(t) ?? t,
       onProgress: options.onProgress && ((done) => options.onProgress!(done, totalTexts)),
     });
     const type = file.type || contentTypeOf(parsed.format);
     const out = new File([serializeFile(parsed, masked)], name, { type });
     return { file: out, records, failed, pseudonymMap: masker.pseudonymMap(), ...(columnPlan ? { columnPlan } : {}) };
-  } finally {
-    if (!options.engine) await engine.dispose();
-  }
-}
-
-function canonicalMaskConfig(config: MaskConfig, known: ReadonlySet<string>): MaskConfig {
-  const out: MaskConfig = {};
-  for (const [key, rule] of Object.entries(config)) {
-    const type = resolveTypes([key], known).canonical[0];
-    if (type === undefined) throw new EngineError('unsupported_type', `maskConfig names an unknown type: ${key}`);
-    out[type] = rule;
-  }
-  return out;
+  });
 }

@@ -1,8 +1,10 @@
-import { DEFAULT_MODEL_TYPES } from './engine.js';
 import { FREE_TEXT_TYPES, MODEL_PROMPTS } from './labels.js';
 import type { DetectorPlan } from './methods.js';
 import { BUNDLED_MODEL_DEFAULT_TYPES } from './model-source.js';
 import { heuristicTypes } from '../recognizers/registry.js';
+
+/** The free-text types a GLiNER model is asked for when the caller names none (any model but the bundled one). */
+export const DEFAULT_MODEL_TYPES: readonly string[] = [...FREE_TEXT_TYPES];
 
 /** Every canonical type a caller may name in `types` or a mask config. */
 export function knownTypes(): Set<string> {

@@ -6,7 +6,8 @@ import { recognize, heuristicTypes } from '../recognizers/registry.js';
 import { detectWithLlm } from '../llm/detect.js';
 import { createMasker } from '../masks/index.js';
 import { EngineError, failureReason, isAbort, reasonOf, throwIfAborted } from './errors.js';
-import { FREE_TEXT_TYPES, promptFor } from './labels.js';
+import { promptFor } from './labels.js';
+import { DEFAULT_MODEL_TYPES, defaultTypes } from './default-types.js';
 import { mergeSpansInText } from './merge.js';
 import { planFor, type DetectionMethod } from './methods.js';
 import { loadDefaultOrGivenModel } from './model-source.js';
@@ -32,8 +33,12 @@ export interface EngineOptions {
 
 export interface DetectOptions {
   method: DetectionMethod;
-  /** Canonical types (see `labels.ts`). */
-  types: readonly string[];
+  /**
+   * Canonical types (see `labels.ts`).
+   * @defaultValue every type the method serves (`defaultTypes`); of the bundled model's free-text
+   * types only `BUNDLED_MODEL_DEFAULT_TYPES`, the ones its card measures as useful
+   */
+  types?: readonly string[];
   /** Spans scoring below are dropped (GLiNER: strictly above, as in Python GLiNER). @defaultValue 0.3 */
   threshold?: number;
   /** Switches on the heuristics' country packs (e.g. `['en-GB', 'es']`). */
@@ -74,7 +79,7 @@ export type SampleRedaction =
   | { text: string; spans: Span[]; error?: undefined }
   | { text?: undefined; spans: []; error: string };
 
-export const DEFAULT_MODEL_TYPES: readonly string[] = [...FREE_TEXT_TYPES];
+export { DEFAULT_MODEL_TYPES };
 
 /**
  * The transport-agnostic pipeline: per sample, detectors → merge → masks. Knows nothing of jobs or
@@ -88,6 +93,11 @@ export interface Engine {
   /** Canonical types each detector can serve. */
   supportedTypes(): { heuristics: string[]; model: string[] };
   readonly hasLlm: boolean;
+  /**
+   * True when the engine runs the model shipped in the package (no `model` given): a call that
+   * names no types then asks it only for `BUNDLED_MODEL_DEFAULT_TYPES`.
+   */
+  readonly bundledModel: boolean;
   dispose(): Promise<void>;
 }
 
@@ -112,10 +122,11 @@ export function createEngine(options: EngineOptions = {}): Engine {
     const errors: (string | undefined)[] = texts.map(() => undefined);
     throwIfAborted(opts.signal);
 
-    const heuristicTypesAsked = plan.heuristics ? opts.types.filter((t) => heuristicSet.has(t)) : [];
+    const types = opts.types ?? defaultTypes(plan, opts.locales, options.model === undefined);
+    const heuristicTypesAsked = plan.heuristics ? types.filter((t) => heuristicSet.has(t)) : [];
     const contextPacks = opts.contextPacks ?? usesContextPacks(heuristicTypesAsked, opts.locales);
     const glinerTypes = plan.gliner
-      ? opts.types.filter((t) => !plan.heuristics && !plan.llm ? true : modelTypes.has(t) || !heuristicSet.has(t))
+      ? types.filter((t) => !plan.heuristics && !plan.llm ? true : modelTypes.has(t) || !heuristicSet.has(t))
       : [];
 
     if (plan.llm && !options.llm) {
@@ -151,7 +162,7 @@ export function createEngine(options: EngineOptions = {}): Engine {
         if (errors[i] !== undefined) continue;
         throwIfAborted(opts.signal);
         try {
-          const found = await detectWithLlm(llm, texts[i]!, { model: modelName, types: opts.types, signal: opts.signal });
+          const found = await detectWithLlm(llm, texts[i]!, { model: modelName, types, signal: opts.signal });
           for (const s of found) if (s.score >= threshold) spans[i]!.push(s);
         } catch (error) {
           if (isAbort(error)) throw error;
@@ -190,6 +201,7 @@ export function createEngine(options: EngineOptions = {}): Engine {
       return { samples, pseudonymMap: masker.pseudonymMap() };
     },
     ready: model,
+    bundledModel: options.model === undefined,
     supportedTypes: () => ({ heuristics: [...heuristicSet], model: [...modelTypes] }),
     get hasLlm() {
       return options.llm !== undefined;

@@ -17,6 +17,8 @@ export interface RedactedRecords {
 }
 
 export interface RedactRecordsOptions extends Omit<RedactTextsOptions, 'onProgress' | 'treatments'> {
+  /** The types to find (resolved: the column plan needs them named). */
+  types: readonly string[];
   onProgress?: (done: number) => void;
   /**
    * The column plan: given (a streamed file reuses the plan of its first chunk, so every chunk is

@@ -182,6 +182,8 @@ export function createWorkerEngine(options: WorkerEngineOptions = {}): Engine {
       return modelPromise;
     },
 
+    bundledModel: options.model === undefined,
+
     supportedTypes: () => ({ heuristics: [...supported.heuristics], model: [...supported.model] }),
 
     get hasLlm() {
@@ -271,7 +273,7 @@ function absoluteWasmPaths(paths: unknown): unknown {
 /** `displayLabel` as a table over every type the call can emit (functions cannot cross). */
 function labelTable(displayLabel: (canonical: string) => string, opts: RedactOptions): Record<string, string> {
   const table: Record<string, string> = {};
-  for (const t of [...opts.types, ...Object.keys(opts.maskConfig ?? {})]) table[t] = displayLabel(t);
+  for (const t of [...(opts.types ?? []), ...Object.keys(opts.maskConfig ?? {})]) table[t] = displayLabel(t);
   return table;
 }
 

@@ -143,10 +143,17 @@ describe.skipIf(skipReason !== undefined)('demo page', () => {
     await page.evaluate(() => (document.body.dataset.state = 'idle'));
     await page.click('#run');
     await page.waitForSelector('body[data-state="busy"]');
-    // the main thread answers while the worker scans
-    const frameMs = await page.evaluate(() => {
-      const t0 = performance.now();
-      return new Promise<number>((resolve) => requestAnimationFrame(() => resolve(performance.now() - t0)));
+    // The main thread answers while the worker scans. One frame can be late on a busy 2-core machine
+    // (the compositor shares the cores with the worker), so the median of several frames is judged:
+    // a page that scanned on its main thread would stall every one of them.
+    const frameMs = await page.evaluate(async () => {
+      const gaps: number[] = [];
+      for (let i = 0; i < 7; i++) {
+        const t0 = performance.now();
+        await new Promise((resolve) => requestAnimationFrame(resolve));
+        gaps.push(performance.now() - t0);
+      }
+      return gaps.sort((a, b) => a - b)[3]!;
     });
     expect(frameMs).toBeLessThan(500);
     expect(await page.isVisible('#progress')).toBe(true);

@@ -47,6 +47,9 @@ export function faultyEngine(plan: FaultPlan, inner: Engine = createEngine()): F
     redact: (texts, options) => inner.redact(texts, options),
     ready: () => inner.ready(),
     supportedTypes: () => inner.supportedTypes(),
+    get bundledModel() {
+      return inner.bundledModel;
+    },
     get hasLlm() {
       return inner.hasLlm;
     },
@@ -67,6 +70,9 @@ export function slowEngine(delayMs: number, inner: Engine = createEngine()): Eng
     redact: (texts, options) => inner.redact(texts, options),
     ready: () => inner.ready(),
     supportedTypes: () => inner.supportedTypes(),
+    get bundledModel() {
+      return inner.bundledModel;
+    },
     get hasLlm() {
       return inner.hasLlm;
     },

@@ -22,6 +22,8 @@ export const ID_LIKE_SHARE = 0.8;
 const CELL_COVERAGE = 0.8;
 
 export interface InferColumnsOptions extends Omit<DetectOptions, 'onProgress'> {
+  /** The types the plan may give a column (resolved: a plan needs them named). */
+  types: readonly string[];
   /** Checked overrides (`resolveColumnOverrides`), applied before any inference. */
   overrides?: ReadonlyMap<string, ResolvedOverride>;
   /** Cells per column given to the detectors. @defaultValue 50 */
@@ -152,7 +154,7 @@ async function detectSamples(
   engine: Engine,
   columns: readonly string[],
   samples: ReadonlyMap<string, { cells: string[] }>,
-  detect: Omit<DetectOptions, 'onProgress'>,
+  detect: InferColumnsOptions,
   found: Map<string, SampleDetection[]>,
 ): Promise<void> {
   const texts = columns.flatMap((c) => samples.get(c)!.cells);
@@ -177,7 +179,7 @@ async function detectSamples(
  * The pattern recognizers alone on one cell, run here rather than through the engine: cheap, and
  * it costs no engine call (a worker round trip) for a column the header already calls a key.
  */
-function patternDetection(cell: string, detect: Omit<DetectOptions, 'onProgress'>): SampleDetection {
+function patternDetection(cell: string, detect: InferColumnsOptions): SampleDetection {
   const threshold = detect.threshold ?? 0.3;
   const types = detect.types.filter((t) => PATTERN_TYPES.has(t));
   if (types.length === 0) return { spans: [] };
