@@ -9,6 +9,7 @@ import { EngineError, failureReason, isAbort, reasonOf, throwIfAborted } from '.
 import { promptFor } from './labels.js';
 import { DEFAULT_MODEL_TYPES, defaultTypes } from './default-types.js';
 import { mergeSpansInText } from './merge.js';
+import { trimPersonEdges } from './person-edges.js';
 import { planFor, type DetectionMethod } from './methods.js';
 import { loadDefaultOrGivenModel } from './model-source.js';
 
@@ -141,7 +142,13 @@ export function createEngine(options: EngineOptions = {}): Engine {
       const results = await predictIsolatingFailures(m, texts, prompts, threshold, opts, total);
       results.forEach((r, i) => {
         if ('error' in r) errors[i] = r.error;
-        else for (const s of r.spans) spans[i]!.push({ ...s, label: promptToType.get(s.label) ?? s.label, source: 'gliner' });
+        else {
+          for (const s of r.spans) {
+            const span: Span = { ...s, label: promptToType.get(s.label) ?? s.label, source: 'gliner' };
+            const kept = span.label === 'PERSON' ? trimPersonEdges(texts[i]!, span) : span;
+            if (kept) spans[i]!.push(kept);
+          }
+        }
       });
     }
 

@@ -1,0 +1,41 @@
+import { afterAll, describe, expect, it } from 'vitest';
+import { trimPersonEdges } from '../../src/engine/person-edges.js';
+import { createEngine } from '../../src/engine/engine.js';
+
+const at = (text: string, part: string) => {
+  const start = text.indexOf(part);
+  return { start, end: start + part.length, label: 'PERSON', score: 0.5, source: 'gliner' };
+};
+const cut = (text: string, part: string) => {
+  const s = trimPersonEdges(text, at(text, part));
+  return s && text.slice(s.start, s.end);
+};
+
+describe('trimPersonEdges', () => {
+  it('takes pronouns, "be", greetings and day words off the edges of a name', () => {
+    expect(cut('Hi, I am Ana Silva.', 'I am Ana Silva')).toBe('Ana Silva');
+    expect(cut('Yesterday I met Maria.', 'Yesterday I')).toBeUndefined();
+    expect(cut('Dear John Smith, thanks', 'Dear John Smith,')).toBe('John Smith,');
+    expect(cut('I’m Ana and I', 'I’m Ana and I')).toBe('Ana');
+  });
+
+  it('leaves names, particles and lower-case names alone', () => {
+    for (const [text, part] of [
+      ['Ludwig van Beethoven wrote it', 'Ludwig van Beethoven'],
+      ['ask maria gonzalez lol', 'maria gonzalez'],
+      ['Dr. Priya Raman', 'Dr. Priya Raman'],
+      ['Isabel Inês', 'Isabel Inês'],
+    ] as const) {
+      expect(cut(text, part)).toBe(part);
+    }
+  });
+});
+
+describe('the engine with the bundled model', () => {
+  const engine = createEngine();
+  afterAll(() => engine.dispose());
+  it('masks the name, not "I am", in a self-introduction', async () => {
+    const { samples } = await engine.redact(['Hi, I am Ana Silva.', 'I am Ana Silva and I live in Lisbon.'], { method: 'gliner', types: ['PERSON'] });
+    expect(samples.map((s) => s.text)).toEqual(['Hi, I am [PERSON].', 'I am [PERSON] and I live in Lisbon.']);
+  }, 60_000);
+});
