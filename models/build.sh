@@ -82,4 +82,7 @@ fi
 
 # 7. the model card, from the numbers above
 $PY -W ignore "$HERE/scripts/write_card.py" --work "$WORK" --out "$OUT" --latency "$WORK/latency.json"
+
+# 8. the manifest: size and SHA-256 of each file, for loaders and the browser model cache
+node "$HERE/scripts/write-manifest.mjs" "$OUT"
 echo "build finished in $(( ($(date +%s) - start) / 60 )) min; tables in $WORK/card_tables.md"

@@ -1,12 +1,16 @@
 /**
  * A `fetch` that keeps model files on the device, so that the second load of a page works with the
- * network gone. Entries are keyed by URL and never revalidated: model files are immutable per URL,
- * so publish a new version under a new URL (or call {@link clearModelCache}).
+ * network gone. Entries are keyed by URL. What gets stored is checked first: against the hash the
+ * loader asks for (the request's `integrity`, from the model folder's `manifest.json`), else for
+ * looking like a model file at all (an ONNX graph, JSON — never an HTML page). A stored file whose
+ * hash is not the one asked for is fetched again: a new manifest (a new version at the same URL)
+ * replaces what the cache held. The manifest itself is fetched network-first, cached for offline.
  *
  * Storage is the Cache API where the page may use it (secure contexts, including
  * `http://127.0.0.1`), else IndexedDB, else nothing (the fetch then only passes through). Bodies are
  * kept as Blobs, so a large model does not sit in the JS heap twice while it is stored.
  */
+import { MANIFEST_FILE, plausibleModelFile, sha256Integrity } from '../gliner/manifest.js';
 
 /** Download progress of one file. `total` is 0 while unknown (no `content-length`, or compressed). */
 export interface ModelDownloadProgress {
@@ -36,6 +40,8 @@ export const DEFAULT_MODEL_CACHE = 'pii-local-models';
 interface StoredFile {
   body: Blob;
   contentType: string;
+  /** `sha256-…` of the body, when Web Crypto could compute it. */
+  integrity?: string;
 }
 
 interface FileStore {
@@ -46,8 +52,9 @@ interface FileStore {
 }
 
 /**
- * Wraps `fetch` so GET responses are served from the device when stored, and stored after their
- * first successful download. Requests other than GET, and failed or opaque responses, pass through
+ * Wraps `fetch` so GET responses are served from the device when stored (and, when the request
+ * carries an `integrity`, only when the stored hash is that one), and stored after a download that
+ * passes the checks above. Requests other than GET, and failed or opaque responses, pass through
  * untouched. A failure to store (quota, private mode) never fails the request.
  */
 export function createModelFetch(options: ModelCacheOptions = {}): typeof fetch {
@@ -61,22 +68,41 @@ export function createModelFetch(options: ModelCacheOptions = {}): typeof fetch 
     if (request.method !== 'GET') return inner(input, init);
     const url = request.url;
     const file = fileOf(url);
+    const expected = request.integrity || undefined;
     const fileStore = await store();
-
     const hit = await fileStore?.get(url).catch(() => undefined);
-    if (hit) {
-      options.onProgress?.({ file, url, loaded: hit.body.size, total: hit.body.size, cached: true });
-      return responseOf(hit);
-    }
+    const serveHit = (stored: StoredFile) => {
+      options.onProgress?.({ file, url, loaded: stored.body.size, total: stored.body.size, cached: true });
+      return responseOf(stored);
+    };
+    const isManifest = file === MANIFEST_FILE;
+    // Without Web Crypto (an insecure context) hashes cannot be had: the plausibility check stands in.
+    const canHash = globalThis.crypto?.subtle !== undefined;
+    const verify = expected !== undefined && canHash;
+    if (hit && !isManifest && (!verify || hit.integrity === expected)) return serveHit(hit);
 
-    const response = await inner(input, init);
-    if (!response.ok || response.type === 'opaque' || response.body === null) return response;
+    // The integrity is ours to check: a mismatch then reads as one, not as a network error.
+    const { integrity: _integrity, ...rest } = init ?? {};
+    let response: Response;
+    try {
+      response = await inner(url, { ...rest, signal: request.signal });
+    } catch (error) {
+      if (isManifest && hit && !request.signal.aborted) return serveHit(hit); // offline: the last manifest seen
+      throw error;
+    }
+    if (!response.ok || response.type === 'opaque' || response.body === null) {
+      if (isManifest && hit && response.status >= 500) return serveHit(hit);
+      return response;
+    }
     const contentType = response.headers.get('content-type') ?? 'application/octet-stream';
     const body = await readWithProgress(response, request.signal, (loaded, total) =>
       options.onProgress?.({ file, url, loaded, total, cached: false }),
     );
-    const stored: StoredFile = { body, contentType };
-    await fileStore?.put(url, stored).catch(() => undefined);
+    const bytes = new Uint8Array(await body.arrayBuffer());
+    const integrity = await sha256Integrity(bytes);
+    const storable = verify ? integrity === expected : plausibleModelFile(file, bytes, contentType);
+    const stored: StoredFile = { body, contentType, ...(integrity ? { integrity } : {}) };
+    if (storable) await fileStore?.put(url, stored).catch(() => undefined);
     return responseOf(stored);
   };
 }
@@ -104,11 +130,13 @@ function fileOf(url: string): string {
   return path.slice(path.lastIndexOf('/') + 1);
 }
 
-function responseOf(file: StoredFile): Response {
-  return new Response(file.body, {
-    status: 200,
-    headers: { 'content-type': file.contentType, 'content-length': String(file.body.size) },
-  });
+/** Where the Cache API store keeps a file's hash. */
+const INTEGRITY_HEADER = 'x-pii-local-integrity';
+
+function responseOf(file: StoredFile, withIntegrity = false): Response {
+  const headers: Record<string, string> = { 'content-type': file.contentType, 'content-length': String(file.body.size) };
+  if (withIntegrity && file.integrity) headers[INTEGRITY_HEADER] = file.integrity;
+  return new Response(file.body, { status: 200, headers });
 }
 
 /** Reads a body to a Blob, reporting bytes as they arrive. Honors the request's signal. */
@@ -162,9 +190,10 @@ function cacheApiStore(cache: Cache): FileStore {
     async get(url) {
       const response = await cache.match(url);
       if (!response) return undefined;
-      return { body: await response.blob(), contentType: response.headers.get('content-type') ?? 'application/octet-stream' };
+      const integrity = response.headers.get(INTEGRITY_HEADER) ?? undefined;
+      return { body: await response.blob(), contentType: response.headers.get('content-type') ?? 'application/octet-stream', ...(integrity ? { integrity } : {}) };
     },
-    put: (url, file) => cache.put(url, responseOf(file)),
+    put: (url, file) => cache.put(url, responseOf(file, true)),
     keys: async () => (await cache.keys()).map((r) => r.url),
   };
 }

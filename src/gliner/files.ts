@@ -1,5 +1,7 @@
 import { EngineError } from '../engine/errors.js';
+import { readLocalFile } from '../platform/node.js';
 import { loadError } from './errors.js';
+import { MANIFEST_FILE, mismatch, parseManifest, plausibleModelFile, type ManifestEntry, type ModelManifest } from './manifest.js';
 
 /**
  * Where a model comes from: a folder path (Node), a base URL (string or `URL`; `file:` URLs read
@@ -107,16 +109,12 @@ function folderReader(folder: string | URL, options: ReadOptions): ModelReader {
   const where = `folder ${typeof folder === 'string' ? folder : folder.pathname}`;
   async function read(file: string): Promise<Uint8Array | undefined> {
     throwIfAborted(options.signal);
-    const { readFile } = await import('node:fs/promises');
-    const { join } = await import('node:path');
-    const { fileURLToPath } = await import('node:url');
-    const dir = typeof folder === 'string' ? folder : fileURLToPath(folder);
     try {
-      const buf = await readFile(join(dir, file), { signal: options.signal });
-      const bytes = new Uint8Array(buf.buffer, buf.byteOffset, buf.byteLength);
+      const bytes = await readLocalFile(folder, file, options.signal);
       options.onProgress?.({ loaded: bytes.byteLength, total: bytes.byteLength, file });
       return bytes;
     } catch (error) {
+      if (error instanceof EngineError) throw error;
       const code = (error as { code?: unknown }).code;
       if (code === 'ENOENT' || code === 'ENOTDIR') return undefined;
       if ((error as { name?: unknown }).name === 'AbortError') throw new EngineError('aborted', 'model loading was aborted');
@@ -152,12 +150,37 @@ function urlReader(base: string, options: ReadOptions): ModelReader {
   // the query string may carry a token: keep it out of messages
   const where = `at ${root.split('?')[0]}`;
   const doFetch = options.fetch ?? globalThis.fetch;
+  let manifestPromise: Promise<ModelManifest | undefined> | undefined;
+
+  /** The folder's manifest, fetched once; absent is fine (a third-party model). */
+  function manifest(): Promise<ModelManifest | undefined> {
+    manifestPromise ??= fetchFile(MANIFEST_FILE, undefined).then((bytes) => {
+      if (bytes === undefined) return undefined;
+      const parsed = parseManifest(bytes);
+      if ('invalid' in parsed) throw loadError('file_unreadable', `${MANIFEST_FILE} of the model ${where} is not a model manifest (${parsed.invalid})`);
+      return parsed;
+    });
+    return manifestPromise;
+  }
 
   async function read(file: string): Promise<Uint8Array | undefined> {
+    const entry = (await manifest())?.files[file];
+    const bytes = await fetchFile(file, entry);
+    if (bytes === undefined) return undefined;
+    if (entry !== undefined) {
+      const why = await mismatch(bytes, entry);
+      if (why !== undefined) throw loadError('file_unreadable', `${file} from the model ${where} does not match its ${MANIFEST_FILE} (${why}); the server may be serving another version`);
+    }
+    return bytes;
+  }
+
+  async function fetchFile(file: string, entry: ManifestEntry | undefined): Promise<Uint8Array | undefined> {
     throwIfAborted(options.signal);
     let response: Response;
     try {
-      response = await doFetch(new URL(file, root).href, { signal: options.signal });
+      // A caller's fetch (the model cache) gets the expected hash, to store only matching bytes.
+      const init: RequestInit = options.fetch && entry ? { signal: options.signal, integrity: entry.integrity } : { signal: options.signal };
+      response = await doFetch(new URL(file, root).href, init);
     } catch (error) {
       if (options.signal?.aborted || (error as { name?: unknown }).name === 'AbortError') {
         throw new EngineError('aborted', 'model loading was aborted');
@@ -167,7 +190,17 @@ function urlReader(base: string, options: ReadOptions): ModelReader {
     // static hosts answer 403 for absent objects as often as 404
     if (response.status === 404 || response.status === 403 || response.status === 410) return undefined;
     if (!response.ok) throw loadError('file_unreadable', `${file} could not be fetched from the model ${where} (HTTP ${response.status})`);
-    return readBody(response, file);
+    // An HTML page is never a model file: a single-page app's fallback answering for a missing one.
+    const contentType = response.headers.get('content-type') ?? '';
+    if (/^text\/html\b/i.test(contentType)) {
+      await response.body?.cancel().catch(() => undefined);
+      return undefined;
+    }
+    const bytes = await readBody(response, file);
+    if (entry === undefined && !plausibleModelFile(file, bytes, contentType)) {
+      throw loadError('file_unreadable', `${file} from the model ${where} is not ${file.endsWith('.onnx') ? 'an ONNX graph' : 'JSON'}`);
+    }
+    return bytes;
   }
 
   async function readBody(response: Response, file: string): Promise<Uint8Array> {

@@ -85,7 +85,7 @@ describe('URL sources', () => {
     const seen: string[] = [];
     const reader = openSource(new URL(`${base}/`), { fetch: (input, init) => { seen.push(String(input)); return fetch(input, init); } });
     await reader.json('tokenizer_config.json', true);
-    expect(seen).toEqual([`${base}/tokenizer_config.json`]);
+    expect(seen).toEqual([`${base}/manifest.json`, `${base}/tokenizer_config.json`]); // the manifest first, once
   });
 });
 

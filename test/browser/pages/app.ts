@@ -11,6 +11,7 @@ import { createWorkerEngine, type WorkerGlinerModel } from '../../../src/worker/
 import { LocalDataframer } from '../../../src/api/client.js';
 import { IndexedDBStorage } from '../../../src/api/storage/indexeddb.js';
 import { toFile } from '../../../src/api/uploads.js';
+import { onnxCandidates, openSource } from '../../../src/gliner/files.js';
 
 export interface StartOptions {
   backend?: 'auto' | 'wasm' | 'webgpu';
@@ -154,6 +155,21 @@ async function fetchThroughCache(url: string, store: NonNullable<ModelCacheOptio
   return { status: response.status, size: bytes.byteLength, digest, contentLength: response.headers.get('content-length'), events };
 }
 
+/**
+ * Reads a model's files the way a load does (manifest, JSON files, the first ONNX candidate
+ * present) through the model cache: what was read, or the load error.
+ */
+async function readThroughCache(base: string, cacheName: string) {
+  const reader = openSource(base, { fetch: createModelFetch({ cacheName, store: 'cache-api' }) });
+  try {
+    const config = await reader.json('tokenizer_config.json', true);
+    const { file, bytes } = await reader.onnx(onnxCandidates('wasm'));
+    return { ok: true as const, onnx: file, size: bytes.byteLength, configKeys: Object.keys(config ?? {}).sort() };
+  } catch (error) {
+    return { ok: false as const, message: (error as Error).message };
+  }
+}
+
 /** Registers the test app shell and resolves once it controls the page. */
 async function registerShell(): Promise<boolean> {
   await navigator.serviceWorker.register('sw.js');
@@ -234,6 +250,7 @@ const api = {
   evalAllowed: () => evalAllowedAtLoad,
   workerEval,
   fetchThroughCache,
+  readThroughCache,
   cachedModelUrls: (options?: Pick<ModelCacheOptions, 'cacheName' | 'store'>) => cachedModelUrls(options),
   clearModelCache: (options?: Pick<ModelCacheOptions, 'cacheName'>) => clearModelCache(options),
   stop: async () => {
