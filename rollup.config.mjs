@@ -1,26 +1,49 @@
 import { existsSync, readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
 import typescript from '@rollup/plugin-typescript';
 import { dts } from 'rollup-plugin-dts';
 
 const pkg = JSON.parse(readFileSync(new URL('./package.json', import.meta.url), 'utf8'));
 // Dependencies stay imports (the app's bundler resolves them once); node: built-ins are only
-// reached through dynamic imports on Node code paths.
+// reached through dynamic imports in the Node build.
 const external = (id) =>
   id.startsWith('node:') || Object.keys(pkg.dependencies ?? {}).some((d) => id === d || id.startsWith(`${d}/`));
 
-// Library entries: the main API and the Web Worker script (shipped as its own file so apps and
-// bundlers can point `new Worker(new URL(...))` at it).
-const entries = { index: 'src/index.ts', cli: 'src/cli/index.ts' };
-if (existsSync('src/worker/worker.ts')) entries.worker = 'src/worker/worker.ts';
+// The browser build (the package's default export condition, and the worker) gets
+// src/platform/browser.ts in place of src/platform/node.ts, the one module that touches Node's
+// built-ins: an app's bundler then meets no `node:` import at all (Vite would warn once per import
+// and stub it). The Node build (`node` condition) and the CLI keep the real one.
+const NODE_PLATFORM = resolve('src/platform/node.ts');
+const BROWSER_PLATFORM = resolve('src/platform/browser.ts');
+const browserPlatform = {
+  name: 'browser-platform',
+  async resolveId(source, importer, options) {
+    const resolved = await this.resolve(source, importer, { ...options, skipSelf: true });
+    return resolved?.id === NODE_PLATFORM ? BROWSER_PLATFORM : null;
+  },
+};
+
+// Library entries: the browser API, the same API for Node, the Web Worker script (its own file, so
+// `new Worker(new URL('./worker.js', import.meta.url))` finds it beside dist/index.js) and the CLI.
+const entries = [
+  { name: 'index', input: 'src/index.ts', browser: true },
+  { name: 'node', input: 'src/index.ts', browser: false },
+  { name: 'cli', input: 'src/cli/index.ts', browser: false },
+];
+if (existsSync('src/worker/worker.ts')) entries.push({ name: 'worker', input: 'src/worker/worker.ts', browser: true });
 
 // One self-contained build per entry, no shared chunks: modules that locate files with
-// `new URL(..., import.meta.url)` (the worker script next to dist/index.js, the bundled model in
-// ../models/) must sit in dist/ itself, not in dist/chunks/.
-const js = Object.entries(entries).map(([name, input]) => ({
+// `import.meta.url` (the worker script beside dist/index.js, the bundled model in ../models/) must
+// sit in dist/ itself, not in dist/chunks/. No source maps: they would point at src/, which the
+// package does not ship (bundlers warn about the missing sources), and dist/ is plain readable ES.
+const js = entries.map(({ name, input, browser }) => ({
   input,
   external,
-  output: { file: `dist/${name}.js`, format: 'es', sourcemap: true, inlineDynamicImports: true },
-  plugins: [typescript({ tsconfig: './tsconfig.build.json', noEmitOnError: true, outputToFilesystem: false })],
+  output: { file: `dist/${name}.js`, format: 'es', sourcemap: false, inlineDynamicImports: true },
+  plugins: [
+    ...(browser ? [browserPlatform] : []),
+    typescript({ tsconfig: './tsconfig.build.json', sourceMap: false, noEmitOnError: true, outputToFilesystem: false }),
+  ],
 }));
 
 export default [

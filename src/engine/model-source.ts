@@ -1,4 +1,5 @@
 import { loadGliner, type GlinerLoadOptions, type GlinerModel, type ModelSource } from '../gliner/index.js';
+import { findFolderUp } from '../platform/node.js';
 import { EngineError } from './errors.js';
 
 /** Folder name of the model shipped in the package (see `models/`). */
@@ -30,16 +31,11 @@ export async function loadDefaultOrGivenModel(
  * `model` (a URL they serve).
  */
 export async function defaultModelSource(): Promise<string> {
-  const here = new URL('.', import.meta.url);
-  if (here.protocol !== 'file:') return new URL(`../models/${DEFAULT_MODEL_DIR}/`, here).href;
-  const { fileURLToPath } = await import('node:url');
-  const { existsSync } = await import('node:fs');
-  const path = await import('node:path');
-  let dir = fileURLToPath(here);
-  for (let i = 0; i < 6; i++) {
-    const candidate = path.join(dir, 'models', DEFAULT_MODEL_DIR);
-    if (existsSync(path.join(candidate, 'gliner_config.json'))) return candidate;
-    dir = path.dirname(dir);
-  }
+  // A plain string, not a URL made of '.' and the module's URL: bundlers read such a URL as an asset
+  // to emit, and Vite then copied this whole module into the app's assets.
+  const here = import.meta.url;
+  if (!here.startsWith('file:')) return new URL(`../models/${DEFAULT_MODEL_DIR}/`, here).href;
+  const found = await findFolderUp(here, `models/${DEFAULT_MODEL_DIR}`, 'gliner_config.json', 5);
+  if (found !== undefined) return found;
   throw new EngineError('model_load_failed', `the bundled model folder models/${DEFAULT_MODEL_DIR} was not found next to the package`);
 }

@@ -31,6 +31,8 @@ export interface ServerOptions {
   isolated?: boolean;
   /** Send `Content-Security-Policy: script-src 'self' 'wasm-unsafe-eval'` (no eval, no inline script). */
   strictCsp?: boolean;
+  /** Folder served at `/`. @defaultValue the repo */
+  root?: string;
 }
 
 export interface TestServer {
@@ -59,6 +61,7 @@ const TYPES: Record<string, string> = {
 
 export async function startServer(options: ServerOptions = {}): Promise<TestServer> {
   const requests: string[] = [];
+  const root = options.root ?? ROOT;
   const server: Server = createServer((req: IncomingMessage, res: ServerResponse) => {
     const path = decodeURIComponent(new URL(req.url ?? '/', 'http://x').pathname);
     requests.push(path);
@@ -66,8 +69,8 @@ export async function startServer(options: ServerOptions = {}): Promise<TestServ
       res.writeHead(204).end();
       return;
     }
-    const file = normalize(join(ROOT, path));
-    if (relative(ROOT, file).startsWith('..') || !file.startsWith(ROOT + sep) || !existsSync(file) || !statSync(file).isFile()) {
+    const file = normalize(join(root, path));
+    if (relative(root, file).startsWith('..') || !file.startsWith(root + sep) || !existsSync(file) || !statSync(file).isFile()) {
       res.writeHead(404, { 'content-type': 'text/plain' }).end('not found');
       return;
     }

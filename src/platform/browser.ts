@@ -1,0 +1,21 @@
+/**
+ * The browser build's stand-in for `./node.ts` (same exports; `rollup.config.mjs` swaps it in): no
+ * disk, so a model folder and the bundled model's folder are refused with a reason. Pages never get
+ * here: they load models by URL.
+ */
+import { EngineError } from '../engine/errors.js';
+
+export async function readLocalFile(_folder: string | URL, _file: string, _signal?: AbortSignal): Promise<Uint8Array> {
+  throw new EngineError(
+    'invalid_input',
+    "a model folder is read from disk only by pii-local's Node build (the `node` export condition); give the model as a URL",
+  );
+}
+
+/** Reached only when this build runs where modules have `file:` URLs (Node resolving the browser condition). */
+export async function findFolderUp(_from: string, _relative: string, _marker: string, _levels: number): Promise<string | undefined> {
+  throw new EngineError(
+    'model_load_failed',
+    "the bundled model is found on disk only by pii-local's Node build (the `node` export condition); pass `model` as a URL",
+  );
+}
