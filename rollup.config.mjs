@@ -1,5 +1,5 @@
 import { existsSync, readFileSync } from 'node:fs';
-import { resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import typescript from '@rollup/plugin-typescript';
 import { dts } from 'rollup-plugin-dts';
 
@@ -13,9 +13,10 @@ const external = (id) =>
 // src/platform/browser.ts in place of src/platform/node.ts, the one module that touches Node's
 // built-ins: an app's bundler then meets no `node:` import at all (Vite would warn once per import
 // and stub it). The Node build (`node` condition) and the CLI keep the real one.
-const NODE_PLATFORM = resolve('src/platform/node.ts');
-const BROWSER_PLATFORM = resolve('src/platform/browser.ts');
-const browserPlatform = {
+const NODE_PLATFORM = fileURLToPath(new URL('./src/platform/node.ts', import.meta.url));
+const BROWSER_PLATFORM = fileURLToPath(new URL('./src/platform/browser.ts', import.meta.url));
+/** Also used by the browser tests' page build (`test/browser/harness.ts`), so pages run what apps get. */
+export const browserPlatform = {
   name: 'browser-platform',
   async resolveId(source, importer, options) {
     const resolved = await this.resolve(source, importer, { ...options, skipSelf: true });

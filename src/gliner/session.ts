@@ -1,10 +1,11 @@
 /**
- * The only file that imports onnxruntime-web: picks the execution provider, configures the
- * runtime's global `env` (the one place in pii-local that does), opens the session, reads which
+ * The only file that uses onnxruntime-web (loaded per backend through `src/platform/`): picks the
+ * execution provider, configures the runtime's global `env` (the one place in pii-local that does), opens the session, reads which
  * GLiNER contract the graph implements, and runs batches. Logs and errors name inputs, types and
  * shapes only, never tensor contents.
  */
-import * as ort from 'onnxruntime-web';
+import type * as Ort from 'onnxruntime-web';
+import { loadRuntime } from '../platform/node.js';
 import { EngineError } from '../engine/errors.js';
 import type { TokenLayout } from './decode.js';
 import { GlinerError, loadError } from './errors.js';
@@ -67,16 +68,21 @@ export async function resolveBackend(preference: 'auto' | Backend = 'auto'): Pro
   }
 }
 
-let runtimeConfigured = false;
+type Runtime = typeof Ort;
+/** Runtimes whose `env` is set: each module instance (WASM-only, WebGPU) has its own. */
+const configured = new WeakSet<object>();
 
-function configureRuntime(options: RuntimeOptions): void {
-  if (runtimeConfigured) return;
-  runtimeConfigured = true;
+async function runtimeFor(backend: Backend, options: RuntimeOptions): Promise<Runtime> {
+  const ort = await loadRuntime(backend);
+  if (configured.has(ort.env)) return ort;
+  configured.add(ort.env);
   const isNode = typeof process !== 'undefined' && typeof process.versions?.node === 'string';
   const g = globalThis as { crossOriginIsolated?: boolean; navigator?: GpuNavigator };
   const threads = options.numThreads ?? (!isNode && g.crossOriginIsolated === true ? (g.navigator?.hardwareConcurrency ?? 1) : 1);
-  ort.env.wasm.numThreads = Math.max(1, Math.floor(threads));
+  // The browser's WebGPU runtime is a dynamic import: its threads could not find it (platform/browser.ts).
+  ort.env.wasm.numThreads = backend === 'webgpu' && !isNode ? 1 : Math.max(1, Math.floor(threads));
   if (options.wasmPaths !== undefined) ort.env.wasm.wasmPaths = options.wasmPaths;
+  return ort;
 }
 
 /**
@@ -89,26 +95,32 @@ export async function openSession(
   backend: Backend,
   options: RuntimeOptions & { fallbackToWasm?: boolean } = {},
 ): Promise<ModelSession> {
-  configureRuntime(options);
-  let session: ort.InferenceSession;
+  let ort: Runtime;
+  try {
+    ort = await runtimeFor(backend, options);
+  } catch (error) {
+    throw loadError('session_failed', `onnxruntime-web could not be loaded for ${backend} (${describe(error)})`);
+  }
+  let session: Ort.InferenceSession;
   let used = backend;
   try {
-    session = await create(model, backend);
+    session = await create(ort, model, backend);
   } catch (error) {
     if (backend !== 'webgpu' || options.fallbackToWasm !== true) {
       throw loadError('session_failed', `onnxruntime could not open the model on ${backend} (${describe(error)})`);
     }
     try {
-      session = await create(model, 'wasm');
+      ort = await runtimeFor('wasm', options);
+      session = await create(ort, model, 'wasm');
       used = 'wasm';
     } catch (wasmError) {
       throw loadError('session_failed', `onnxruntime could not open the model on webgpu (${describe(error)}) nor on wasm (${describe(wasmError)})`);
     }
   }
-  return wrap(session, used);
+  return wrap(ort, session, used);
 }
 
-function create(model: Uint8Array, backend: Backend): Promise<ort.InferenceSession> {
+function create(ort: Runtime, model: Uint8Array, backend: Backend): Promise<Ort.InferenceSession> {
   return ort.InferenceSession.create(model, { executionProviders: [backend], logSeverityLevel: 3 });
 }
 
@@ -118,7 +130,7 @@ function describe(error: unknown): string {
   return (error.message.split('\n')[0] ?? error.name).slice(0, 300);
 }
 
-function wrap(session: ort.InferenceSession, backend: Backend): ModelSession {
+function wrap(ort: Runtime, session: Ort.InferenceSession, backend: Backend): ModelSession {
   const names = session.inputNames;
   const isSpan = SPAN_INPUTS.every((n) => names.includes(n)) && names.length === SPAN_INPUTS.length;
   const isToken = TOKEN_INPUTS.every((n) => names.includes(n)) && names.length === TOKEN_INPUTS.length;
@@ -143,13 +155,13 @@ function wrap(session: ort.InferenceSession, backend: Backend): ModelSession {
     contract: isSpan ? 'span' : 'token',
     tokenLayout,
     async run(feeds) {
-      const inputs: Record<string, ort.Tensor> = {};
+      const inputs: Record<string, Ort.Tensor> = {};
       for (const name of names) {
         const feed = feeds[name];
         if (feed === undefined) throw new GlinerError('inference_failed', 'run_failed', `no data for model input ${name}`);
-        inputs[name] = toTensor(feed, inputTypes.get(name) ?? feed.type);
+        inputs[name] = toTensor(ort, feed, inputTypes.get(name) ?? feed.type);
       }
-      let results: ort.InferenceSession.ReturnType;
+      let results: Ort.InferenceSession.ReturnType;
       try {
         results = await session.run(inputs);
       } catch (error) {
@@ -167,7 +179,7 @@ function wrap(session: ort.InferenceSession, backend: Backend): ModelSession {
 }
 
 /** Builds the runtime tensor, converting when a graph declares another integer/bool type. */
-function toTensor(feed: FeedTensor, wanted: string): ort.Tensor {
+function toTensor(ort: Runtime, feed: FeedTensor, wanted: string): Ort.Tensor {
   const dims = [...feed.dims];
   if (wanted === feed.type) {
     return feed.type === 'bool' ? new ort.Tensor('bool', feed.data as Uint8Array, dims) : new ort.Tensor('int64', feed.data as BigInt64Array, dims);
@@ -185,7 +197,7 @@ function toTensor(feed: FeedTensor, wanted: string): ort.Tensor {
   }
 }
 
-function toFloat32(tensor: ort.Tensor): Float32Array {
+function toFloat32(tensor: Ort.Tensor): Float32Array {
   if (tensor.type === 'float32') return tensor.data as Float32Array;
   if (tensor.type === 'float16') {
     const src = tensor.data as ArrayLike<number>;

@@ -35,3 +35,11 @@ export async function findFolderUp(from: string, relative: string, marker: strin
   }
   return undefined;
 }
+
+/**
+ * onnxruntime-web for `backend`. Node has one build for every backend (the package's `node`
+ * condition); the browser build picks the smaller runtime when WebGPU is not used (`./browser.ts`).
+ */
+export function loadRuntime(_backend: 'wasm' | 'webgpu'): Promise<typeof import('onnxruntime-web')> {
+  return import('onnxruntime-web');
+}

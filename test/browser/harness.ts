@@ -11,6 +11,8 @@ import type { AddressInfo } from 'node:net';
 import { extname, join, normalize, relative, sep } from 'node:path';
 import { chromium, type Browser, type BrowserContext, type LaunchOptions, type Page } from 'playwright-core';
 import { afterAll, beforeAll } from 'vitest';
+import { pathToFileURL } from 'node:url';
+import type { Plugin } from 'rollup';
 
 export const ROOT = join(import.meta.dirname, '..', '..');
 export const BUILD = join(ROOT, 'test', 'browser', '.build');
@@ -197,9 +199,13 @@ async function bundle(out: string): Promise<void> {
   const input: Record<string, string> = { worker: join(ROOT, 'src', 'worker', 'worker.ts') };
   for (const f of readdirSync(PAGES)) if (f.endsWith('.ts')) input[f.slice(0, -3)] = join(PAGES, f);
 
+  // The browser build's platform module and onnxruntime-web variant per backend, as in dist/.
+  const { browserPlatform } = (await import(pathToFileURL(join(ROOT, 'rollup.config.mjs')).href)) as { browserPlatform: Plugin };
+
   const build = await rollup({
     input,
     plugins: [
+      browserPlatform,
       nodeResolve({ browser: true, preferBuiltins: false }),
       commonjs(),
       typescript({
@@ -250,6 +256,7 @@ function sourceStamp(): string {
   walk(PAGES);
   hash.update(readFileSync(join(ROOT, 'node_modules', 'onnxruntime-web', 'package.json')));
   hash.update(readFileSync(import.meta.filename));
+  hash.update(readFileSync(join(ROOT, 'rollup.config.mjs')));
   return hash.digest('hex');
 }
 

@@ -8,7 +8,8 @@
  * The builds must be quiet about pii-local: no `node:` built-ins to stub, no source maps pointing at
  * missing sources, no copy of the library emitted as an asset.
  *
- * `PII_LOCAL_TARBALL=/path/to/pii-local-x.y.z.tgz` tests that tarball instead of packing the repo.
+ * `PII_LOCAL_TARBALL=/path/to/pii-local-x.y.z.tgz` tests that tarball instead of packing the repo;
+ * `PII_LOCAL_KEEP=1` keeps the project folder (its path is printed).
  */
 import { execFile } from 'node:child_process';
 import { cpSync, existsSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
@@ -93,6 +94,7 @@ afterAll(() => {
     `[install] tarball ${(tarball?.size / 1e6).toFixed(1)} MB, ${tarball?.files.length} files; ` +
       `installed ${project?.offline ? 'offline from the npm cache' : 'with the registry (the npm cache lacked a package)'}; ${timings.join(', ')}`,
   );
+  if (process.env.PII_LOCAL_KEEP) return void console.info(`[install] kept ${project?.dir}`); // to debug an app by hand
   if (project) rmSync(project.dir, { recursive: true, force: true });
   if (tarball && !process.env.PII_LOCAL_TARBALL) rmSync(join(tarball.path, '..'), { recursive: true, force: true });
 });
@@ -203,6 +205,9 @@ describe.skipIf(skipReason !== undefined)('web apps built from the installed pac
 
     const ran = await timed('vite app in Chromium', () => runApp(join(app, 'dist')));
     expect(ran.backend).toBe('wasm');
+    // the WASM-only runtime (14 MB), not the WebGPU one (28 MB), when WebGPU is not used
+    expect(ran.requests.filter((r) => /ort-wasm-simd-threaded[^/]*\.wasm$/.test(r)).length).toBeGreaterThan(0);
+    expect(ran.requests.filter((r) => /jsep|asyncify|jspi/.test(r))).toEqual([]);
     expect(ran.isolated).toBe(true);
     // onnxruntime started its WASM threads from the bundled worker
     if (ran.cores > 1) expect(ran.threads).toBeGreaterThanOrEqual(1);
@@ -220,13 +225,15 @@ describe.skipIf(skipReason !== undefined)('web apps built from the installed pac
     const dist = join(app, 'dist');
     cpSync(join(app, 'index.html'), join(dist, 'index.html'));
     const ort = join(project.dir, 'node_modules', 'onnxruntime-web', 'dist');
-    for (const f of ['ort-wasm-simd-threaded.jsep.wasm', 'ort-wasm-simd-threaded.jsep.mjs']) cpSync(join(ort, f), join(dist, 'ort', f));
+    for (const f of ['ort-wasm-simd-threaded.wasm', 'ort-wasm-simd-threaded.mjs']) cpSync(join(ort, f), join(dist, 'ort', f));
     cpSync(join(project.dir, 'node_modules', 'pii-local', 'models', 'pii-local-small'), join(dist, 'models', 'pii-local-small'), { recursive: true });
 
     const ran = await timed('rollup app in Chromium', () => runApp(dist));
     expect(ran.backend).toBe('wasm');
     expect(ran.isolated).toBe(true);
     if (ran.cores > 1) expect(ran.threads).toBeGreaterThanOrEqual(1);
-    expect(ran.requests).toEqual(expect.arrayContaining(['/ort/ort-wasm-simd-threaded.jsep.mjs', '/ort/ort-wasm-simd-threaded.jsep.wasm']));
+    // the WASM-only runtime (14 MB), not the WebGPU one (28 MB), when WebGPU is not used
+    expect(ran.requests).toEqual(expect.arrayContaining(['/ort/ort-wasm-simd-threaded.mjs', '/ort/ort-wasm-simd-threaded.wasm']));
+    expect(ran.requests.filter((r) => /jsep|asyncify|jspi/.test(r))).toEqual([]);
   });
 });
