@@ -13,13 +13,13 @@ import { EngineError, isAbort } from '../engine/errors.js';
 import { parseConfig, type GlinerConfig } from './config.js';
 import { GlinerError, loadError } from './errors.js';
 import { isInt8File, onnxCandidates, openSource, type FileProgress, type ModelSource, type ModelVariant } from './files.js';
-import { GlinerRunner, type GlinerModel } from './model.js';
+import { GlinerRunner, type GlinerModel, type LoadTimings } from './model.js';
 import { PromptEncoder } from './prompt.js';
-import { openSession, resolveBackend } from './session.js';
+import { openSession, resolveBackend, warmUpRuntime, type RuntimeOptions } from './session.js';
 
 export type { GlinerConfig } from './config.js';
 export type { ModelSource, ModelVariant, FileProgress } from './files.js';
-export type { GlinerModel, PredictOptions } from './model.js';
+export type { GlinerModel, PredictOptions, LoadTimings } from './model.js';
 export { GlinerError, type GlinerFailure } from './errors.js';
 
 /** Options of {@link loadGliner}. */
@@ -56,34 +56,53 @@ export interface GlinerLoadOptions {
  * `model_load_failed` (a {@link GlinerError} with a `reason`) or `aborted`.
  */
 export async function loadGliner(source: ModelSource, options: GlinerLoadOptions = {}): Promise<GlinerModel> {
+  const started = now();
+  const timings: Partial<LoadTimings> = {};
+  const stage = async <T>(name: Exclude<keyof LoadTimings, 'total_ms'>, work: Promise<T>): Promise<T> => {
+    const t0 = now();
+    const value = await work;
+    timings[name] = Math.round(now() - t0);
+    return value;
+  };
+  // A step that fails while an earlier await throws is not left rejecting unheard.
+  const track = <T>(p: Promise<T>): Promise<T> => (p.catch(() => undefined), p);
   try {
     const reader = openSource(source, options);
-    const config: GlinerConfig = parseConfig(await reader.json('gliner_config.json', true));
-    const tokenizerJson = (await reader.json('tokenizer.json', true))!;
-    const tokenizerConfig = (await reader.json('tokenizer_config.json', false)) ?? {};
-    let tokenizer: Tokenizer;
-    try {
-      tokenizer = new Tokenizer(tokenizerJson, tokenizerConfig);
-    } catch (error) {
-      throw loadError('file_unreadable', `tokenizer.json could not be loaded (${(error as Error).name})`);
-    }
-    const encoder = new PromptEncoder(tokenizer, config, tokenizerJson, tokenizerConfig);
+    const runtime: RuntimeOptions = { numThreads: options.numThreads, wasmPaths: options.wasmPaths };
+    // Everything that does not depend on another step starts at once: the runtime's .wasm compiles
+    // while the model's files are read, and the ONNX file downloads while the tokenizer is parsed.
+    const backendChoice = track(resolveBackend(options.backend));
+    const warm = track(backendChoice.then((b) => stage('runtime_ms', warmUpRuntime(b, runtime))));
+    const onnxRead = track(backendChoice.then((b) => stage('onnx_read_ms', reader.onnx(onnxCandidates(b, options.variant)))));
+    const configRead = track(reader.json('gliner_config.json', true));
+    const tokenizerRead = track(reader.json('tokenizer.json', true));
+    const tokenizerConfigRead = track(reader.json('tokenizer_config.json', false));
 
-    let backend = await resolveBackend(options.backend);
-    const { file, bytes } = await reader.onnx(onnxCandidates(backend, options.variant));
+    const config: GlinerConfig = parseConfig(await configRead);
+    const tokenizerJson = (await tokenizerRead)!;
+    const tokenizerConfig = (await tokenizerConfigRead) ?? {};
+    const encoder = await stage('tokenizer_ms', Promise.resolve().then(() => {
+      let tokenizer: Tokenizer;
+      try {
+        tokenizer = new Tokenizer(tokenizerJson, tokenizerConfig);
+      } catch (error) {
+        throw loadError('file_unreadable', `tokenizer.json could not be loaded (${(error as Error).name})`);
+      }
+      return new PromptEncoder(tokenizer, config, tokenizerJson, tokenizerConfig);
+    }));
+
+    let backend = await backendChoice;
+    const { file, bytes } = await onnxRead;
     if (options.signal?.aborted) throw new EngineError('aborted', 'model loading was aborted');
     // dynamic-int8 graphs fall off the WebGPU EP and run slower there than on WASM (gliner.md §5)
     if ((options.backend ?? 'auto') === 'auto' && backend === 'webgpu' && isInt8File(file)) backend = 'wasm';
-    const session = await openSession(bytes, backend, {
-      numThreads: options.numThreads,
-      wasmPaths: options.wasmPaths,
-      fallbackToWasm: (options.backend ?? 'auto') === 'auto',
-    });
+    await warm;
+    const session = await stage('session_ms', openSession(bytes, backend, { ...runtime, fallbackToWasm: (options.backend ?? 'auto') === 'auto' }));
     if (session.contract !== config.kind) {
       await session.release();
       throw loadError('contract_mismatch', `gliner_config.json says span_mode ${config.spanMode} (${config.kind}-level) but the ONNX graph has the ${session.contract}-level inputs`);
     }
-    return new GlinerRunner(config, encoder, session);
+    return new GlinerRunner(config, encoder, session, { ...timings, total_ms: Math.round(now() - started) } as LoadTimings);
   } catch (error) {
     if (error instanceof EngineError) throw error;
     if (isAbort(error)) throw new EngineError('aborted', 'model loading was aborted');
@@ -91,4 +110,6 @@ export async function loadGliner(source: ModelSource, options: GlinerLoadOptions
     throw new GlinerError('model_load_failed', 'file_unreadable', `the model could not be loaded (${error instanceof Error ? error.name : 'error'})`);
   }
 }
+
+const now = (): number => (typeof performance !== 'undefined' ? performance.now() : Date.now());
 

@@ -30,9 +30,28 @@ export interface PredictOptions {
   onRun?: () => void;
 }
 
+/**
+ * Where a model's load went, in ms. Stages overlap: the runtime starts and the ONNX file is read
+ * while the tokenizer is built, so they do not add up to `total_ms`.
+ */
+export interface LoadTimings {
+  /** Runtime start: onnxruntime's `.wasm` fetched and compiled (a tiny session opened). */
+  runtime_ms: number;
+  /** The ONNX file read (download, cache or disk), with its manifest check. */
+  onnx_read_ms: number;
+  /** Tokenizer built from `tokenizer.json` (after it was read). */
+  tokenizer_ms: number;
+  /** The model's session opened (graph parsed and optimised), after the runtime was up. */
+  session_ms: number;
+  /** From the call to the model ready. */
+  total_ms: number;
+}
+
 /** A loaded GLiNER model. */
 export interface GlinerModel {
   readonly config: GlinerConfig;
+  /** How long the load took, per stage (absent for models made another way, e.g. across a worker). */
+  readonly loadTimings?: LoadTimings;
   /** Where it runs (after any fallback). */
   readonly backend: Backend;
   /**
@@ -71,6 +90,7 @@ export class GlinerRunner implements GlinerModel {
     readonly config: GlinerConfig,
     private readonly encoder: PromptEncoder,
     private readonly session: ModelSession,
+    readonly loadTimings?: LoadTimings,
   ) {
     this.builder = new TensorBuilder(config.maxWidth, encoder.padId, session.contract === 'span');
     this.detectedLayout = session.tokenLayout;

@@ -86,6 +86,31 @@ async function runtimeFor(backend: Backend, options: RuntimeOptions): Promise<Ru
 }
 
 /**
+ * A 65-byte ONNX graph (one Identity node) whose session starts the runtime: onnxruntime fetches and
+ * compiles its `.wasm` at the first session, so opening this one while the model's files are still
+ * being read overlaps the two.
+ */
+const IDENTITY_GRAPH = Uint8Array.from(
+  '08083a370a100a017812017922084964656e746974791201675a0f0a0178120a0a08080112040a020801620f0a0179120a0a08080112040a02080142040a00100d'
+    .match(/../g)!
+    .map((h) => parseInt(h, 16)),
+);
+
+/**
+ * Starts the runtime for `backend` (download and compile of its `.wasm`) ahead of the model. Never
+ * rejects: a failure here shows again, with its reason, when the model's session is opened.
+ */
+export async function warmUpRuntime(backend: Backend, options: RuntimeOptions = {}): Promise<void> {
+  try {
+    const ort = await runtimeFor(backend, options);
+    const session = await ort.InferenceSession.create(IDENTITY_GRAPH, { executionProviders: ['wasm'], logSeverityLevel: 3 });
+    await session.release();
+  } catch {
+    // reported by openSession
+  }
+}
+
+/**
  * Opens the graph on `backend`. With `fallbackToWasm`, a WebGPU failure (no adapter, missing
  * kernels, out of memory) retries on WASM with the same bytes; otherwise it is reported as the
  * step that failed.

@@ -194,5 +194,6 @@ function modelInfo(model: GlinerModel): WireModelInfo {
     config: structuredClone(model.config),
     crossOriginIsolated: g.crossOriginIsolated === true,
     hardwareConcurrency: g.navigator?.hardwareConcurrency ?? 1,
+    ...(model.loadTimings ? { loadTimings: { ...model.loadTimings } } : {}),
   };
 }

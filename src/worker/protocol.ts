@@ -61,6 +61,8 @@ export interface WireModelInfo {
   /** The worker's isolation: onnxruntime uses WASM threads only when it is true. */
   crossOriginIsolated: boolean;
   hardwareConcurrency: number;
+  /** Where the load went, per stage, inside the worker. */
+  loadTimings?: GlinerModel['loadTimings'];
 }
 
 /** Events the worker sends while it works. */
