@@ -1,19 +1,21 @@
 /**
  * The API half of bench/load.ts, run in its own process so its peak RSS is its own:
- *   node --import tsx bench/load-api.ts <input.csv> <TYPES>
- * Prints one `API_REPORT {json}` line on stderr.
+ *   node --import tsx bench/load-api.ts <input.csv> <TYPES> [bytes|blob]
+ * `bytes` uploads the file read into memory (the caller holds it too); `blob` uploads
+ * `fs.openAsBlob(input)`, a file-backed Blob as a browser `File` is, which the dataset keeps slices
+ * of instead of a copy. Prints one `API_REPORT {json}` line on stderr.
  */
-import { readFileSync } from 'node:fs';
+import { openAsBlob, readFileSync } from 'node:fs';
 import { basename } from 'node:path';
 import { LocalDataframer, toFile } from '../src/index.js';
 
 async function main(): Promise<void> {
-  const [input, types = 'EMAIL'] = process.argv.slice(2);
-  if (!input) throw new Error('usage: load-api.ts <input.csv> <TYPES>');
+  const [input, types = 'EMAIL', upload = 'bytes'] = process.argv.slice(2);
+  if (!input || (upload !== 'bytes' && upload !== 'blob')) throw new Error('usage: load-api.ts <input.csv> <TYPES> [bytes|blob]');
   const t0 = performance.now();
   const client = new LocalDataframer();
-  const bytes = readFileSync(input);
-  const ds = await client.dataframer.datasets.createWithFiles({ dataset_type: 'SINGLE_FILE', name: 'load', file: toFile(new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.byteLength), basename(input)) });
+  const content = upload === 'blob' ? await openAsBlob(input) : bytesOf(readFileSync(input));
+  const ds = await client.dataframer.datasets.createWithFiles({ dataset_type: 'SINGLE_FILE', name: 'load', file: toFile(content, basename(input)) });
   const tLoaded = performance.now();
   const run = await client.dataframer.anonymizationRuns.createAndPoll({
     dataset_id: ds.id,
@@ -22,6 +24,7 @@ async function main(): Promise<void> {
   });
   const file = run.anonymized_files[0];
   const report = {
+    upload,
     status: run.status,
     error: run.results.error ?? null,
     samples: run.results.samples_processed ?? 0,
@@ -32,6 +35,10 @@ async function main(): Promise<void> {
     maxRssMb: process.resourceUsage().maxRSS / 1024,
   };
   process.stderr.write(`API_REPORT ${JSON.stringify(report)}\n`);
+}
+
+function bytesOf(buffer: Buffer): Uint8Array {
+  return new Uint8Array(buffer.buffer, buffer.byteOffset, buffer.byteLength);
 }
 
 main().catch((error: unknown) => {

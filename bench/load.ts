@@ -2,12 +2,13 @@
  * Load benchmark: a 100 MB CSV (generated in $TMPDIR, never committed) through the CLI and through
  * the API in Node, each in its own process, reporting peak RSS and throughput.
  *
- *   npm run build && npx tsx bench/load.ts [--mb 100] [--only cli|api] [--keep]
+ *   npm run build && npx tsx bench/load.ts [--mb 100] [--only cli|api] [--upload bytes|blob] [--keep]
  *
  * CLI: `node bin/pii-local.js redact --method heuristics`, measured with `/usr/bin/time -v`
  * (falls back to sampling /proc/<pid>/status VmHWM). API: `bench/load-api.ts` in a child process
  * (a `LocalDataframer` anonymization run over the same file), which reports its own
- * `process.resourceUsage().maxRSS`.
+ * `process.resourceUsage().maxRSS`. `--upload` says how the API gets the file: read into memory
+ * (`bytes`, the default) or as a file-backed Blob (`blob`, `fs.openAsBlob`, as a browser `File`).
  */
 import { spawn } from 'node:child_process';
 import { createWriteStream, existsSync, readFileSync, rmSync, statSync } from 'node:fs';
@@ -127,12 +128,13 @@ async function main(): Promise<void> {
   }
 
   if (only !== 'cli') {
-    const m = await measure(process.execPath, ['--import', 'tsx', join(ROOT, 'bench', 'load-api.ts'), input, TYPES]);
+    const upload = arg('upload', 'bytes');
+    const m = await measure(process.execPath, ['--import', 'tsx', join(ROOT, 'bench', 'load-api.ts'), input, TYPES, upload]);
     const report = /API_REPORT (\{.*\})/.exec(m.stderr);
     const inner = report ? (JSON.parse(report[1]!) as { maxRssMb: number; status: string; samples: number }) : undefined;
     const ok = m.exitCode === 0 && inner?.status === 'SUCCEEDED';
     if (!ok) console.error(m.stderr.split('\n').slice(-15).join('\n'));
-    results.push({ path: 'api (LocalDataframer anonymization run, heuristics, in-process)', seconds: m.seconds, mbPerSec: sizeMb / m.seconds, peakRssMb: Math.max(m.peakRssMb, inner?.maxRssMb ?? 0), ok });
+    results.push({ path: `api (LocalDataframer anonymization run, heuristics, in-process, upload ${upload})`, seconds: m.seconds, mbPerSec: sizeMb / m.seconds, peakRssMb: Math.max(m.peakRssMb, inner?.maxRssMb ?? 0), ok });
   }
 
   console.log(`\ninput: ${sizeMb.toFixed(1)} MB CSV, types ${TYPES}`);

@@ -29,6 +29,13 @@ export interface LocalDataframerOptions {
   llm?: LlmProviderConfig;
   /** Where datasets, jobs and files live. @defaultValue a new `MemoryStorage` */
   storage?: Storage;
+  /**
+   * Records per chunk a dataset file is cut into and a job holds at a time: fewer keep memory
+   * smaller, more batch the engine better. The column plan of a file is inferred from its first
+   * chunk (as the CLI does with the same number). Takes effect for datasets created afterwards.
+   * @defaultValue 2000
+   */
+  chunkRecords?: number;
 }
 
 /**
@@ -76,7 +83,10 @@ export class LocalDataframer {
     let runs: AnonymizationRuns | undefined;
     const inUse = (datasetId: string) =>
       Boolean(transformJobs?.lifecycle.usesDataset(datasetId) || runs?.lifecycle.usesDataset(datasetId));
-    const datasets = new Datasets(storage, inUse);
+    if (options.chunkRecords !== undefined && !(Number.isInteger(options.chunkRecords) && options.chunkRecords > 0)) {
+      throw new Errors.BadRequestError('chunkRecords must be a positive integer', 'chunkRecords');
+    }
+    const datasets = new Datasets(storage, inUse, options.chunkRecords);
     const modelName = sourceModelName(options.model, options.engine !== undefined);
     const services: JobServices = { storage, datasets, engine: async () => engine, capabilities, llm: () => llm, modelName: () => modelName };
     transformJobs = new TransformJobs(storage, services);

@@ -8,12 +8,12 @@ import type { DatasetContent } from './resources/datasets.js';
  * dataset has, so a typo fails at create instead of being silently ignored. Columns are read from
  * each file's first chunk, as the plan is.
  */
-export function checkColumnsInDataset(content: DatasetContent, overrides: ReadonlyMap<string, ResolvedOverride>): void {
+export async function checkColumnsInDataset(content: DatasetContent, overrides: ReadonlyMap<string, ResolvedOverride>): Promise<void> {
   if (overrides.size === 0) return;
   const columns = new Set<string>();
   for (const f of content.files) {
     if (!hasColumns(f.chunked.format) || f.chunked.chunks.length === 0) continue;
-    for (const c of listColumns(readChunk(f.chunked, 0))) columns.add(c);
+    for (const c of listColumns(await readChunk(f.chunked, 0))) columns.add(c);
   }
   try {
     checkOverrideColumns(overrides, columns);

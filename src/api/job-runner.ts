@@ -1,5 +1,6 @@
 import type { DatasetField, DatasetRecord, ParsedFile } from '../datasets/index.js';
-import { contentTypeOf } from '../datasets/index.js';
+import { contentTypeOf, encodeText } from '../datasets/index.js';
+import { fitFieldsToEncoding, type TextEncodingName } from '../datasets/encoding.js';
 import { readChunk, recordCount, writeChunk, type ChunkedFile } from '../datasets/chunked.js';
 import type { Engine } from '../engine/engine.js';
 import { createMasker, type Masker } from '../masks/index.js';
@@ -80,9 +81,9 @@ export async function runJob(work: JobWork): Promise<JobOutcome> {
     else await run.groupSample(group);
   }
   // Files no sample covers (empty ones) are written back as they are.
-  content.files.forEach((f, i) => {
-    if (!run.outputs.has(i)) run.outputs.set(i, f.chunked.chunks.map((_, c) => new Blob([writeChunk(f.chunked, c, readChunk(f.chunked, c), new Map())])));
-  });
+  for (const [i, f] of content.files.entries()) {
+    if (!run.outputs.has(i)) run.outputs.set(i, (await rewritten(f.chunked, () => new Map())).map((text) => written(f.chunked, text)));
+  }
   const evaluation = await work.evaluator?.finish();
   return {
     samples_processed: run.processed,
@@ -133,9 +134,9 @@ class Run {
   /** SINGLE_FILE: each record is a sample, written as soon as its chunk is done. */
   async recordSamples(group: SampleGroup): Promise<void> {
     const fileIndex = group.files[0]!;
-    const written: Blob[] = [];
+    const output: Blob[] = [];
     const file = this.work.content.files[fileIndex]!;
-    await this.#maskFile(file.chunked, file.path, (piece) => written.push(new Blob([piece])), async (records, results, base) => {
+    await this.#maskFile(file.chunked, file.path, (piece) => output.push(written(file.chunked, piece)), async (records, results, base) => {
       const originals: string[] = [];
       const maskedTexts: string[] = [];
       let maskedChars = 0;
@@ -154,7 +155,7 @@ class Run {
       await this.work.evaluator?.add(originals, maskedTexts, maskedChars, this.work.signal);
       this.work.onProgress(this.processed, this.#total);
     });
-    this.outputs.set(fileIndex, written);
+    this.outputs.set(fileIndex, output);
   }
 
   /** MULTI_FILE / MULTI_FOLDER: all records of the group's files are one sample. */
@@ -163,30 +164,30 @@ class Run {
     const multiRecord = files.reduce((n, f) => n + recordCount(f.chunked), 0) > 1;
     const results: RecordResult[] = [];
     const originals: string[] = [];
-    const written = new Map<number, string[]>();
+    const pieces = new Map<number, string[]>();
     for (const [k, file] of files.entries()) {
-      const pieces: string[] = [];
-      await this.#maskFile(file.chunked, file.path, (piece) => pieces.push(piece), (records, batch) => {
+      const filePieces: string[] = [];
+      await this.#maskFile(file.chunked, file.path, (piece) => filePieces.push(piece), (records, batch) => {
         for (const record of records) for (const f of record.fields) originals.push(f.text);
         results.push(...batch);
       });
-      written.set(group.files[k]!, pieces);
+      pieces.set(group.files[k]!, filePieces);
     }
 
     const sampleIndex = this.processed;
     const outcome = this.#outcome(sampleIndex, group.path, results, !multiRecord, undefined);
     if (outcome.error !== undefined) {
       // A failed sample is written as placeholders throughout: none of its text goes out unscanned.
-      for (const [k, file] of files.entries()) written.set(group.files[k]!, blanked(file.chunked));
+      for (const [k, file] of files.entries()) pieces.set(group.files[k]!, await rewritten(file.chunked, (parsed) => new Map(parsed.records.map((r) => [r.index, placeholders(r)]))));
     } else {
       await this.work.evaluator?.add(originals, results.flatMap((r) => r.fields.map((f) => f.text)), outcome.entities.reduce((n, e) => n + e.end - e.start, 0), this.work.signal);
     }
     if (this.work.keepSamples) {
       outcome.masked_content = outcome.error !== undefined ? ''
-        : group.kind === 'file' ? written.get(group.files[0]!)!.join('')
-        : JSON.stringify(Object.fromEntries(files.map((f, k) => [f.path, written.get(group.files[k]!)!.join('')])));
+        : group.kind === 'file' ? pieces.get(group.files[0]!)!.join('')
+        : JSON.stringify(Object.fromEntries(files.map((f, k) => [f.path, pieces.get(group.files[k]!)!.join('')])));
     }
-    for (const [i, pieces] of written) this.outputs.set(i, pieces.map((p) => new Blob([p])));
+    for (const [i, texts] of pieces) this.outputs.set(i, texts.map((p) => written(this.work.content.files[i]!.chunked, p)));
     this.#done(outcome);
     this.work.onProgress(this.processed, this.#total);
   }
@@ -213,12 +214,12 @@ class Run {
     let base = 0;
     let plan: ColumnPlan | undefined;
     for (let c = 0; c < file.chunks.length; c++) {
-      const parsed = readChunk(file, c);
+      const parsed = await readChunk(file, c);
       if (c === 0) plan = await this.#plan(parsed, path);
       const masked = new Map<number, DatasetField[]>();
       for (let start = 0; start < parsed.records.length; start += this.#batchSize) {
         const records = parsed.records.slice(start, start + this.#batchSize);
-        const results = await this.#mask(records, plan, parsed.format);
+        const results = fitted(records, await this.#mask(records, plan, parsed.format), file.encoding);
         // A failed record's fields are placeholders already (see #mask).
         records.forEach((record, k) => masked.set(record.index, results[k]!.fields));
         await onBatch(records, results, base);
@@ -321,12 +322,35 @@ function placeholders(record: DatasetRecord): DatasetField[] {
   return record.fields.map((f) => ({ key: f.key, text: FAILED_PLACEHOLDER }));
 }
 
-/** A file written with every record blanked. */
-function blanked(file: ChunkedFile): string[] {
-  return file.chunks.map((_, c) => {
-    const parsed: ParsedFile = readChunk(file, c);
-    return writeChunk(file, c, parsed, new Map(parsed.records.map((r) => [r.index, placeholders(r)])));
+/**
+ * Results as the output file's encoding can write them: original text always fits (it was read in
+ * it), new text (a surrogate, a literal mask) may not. Accents come off where that makes it fit;
+ * a record that still does not fit fails, rather than having characters turned into `?`.
+ */
+function fitted(records: readonly DatasetRecord[], results: RecordResult[], encoding: TextEncodingName): RecordResult[] {
+  if (encoding !== 'windows-1252') return results;
+  return results.map((r, k) => {
+    if (r.error !== undefined) return r;
+    const fields = fitFieldsToEncoding(r.fields, encoding);
+    if (fields) return { ...r, fields };
+    return { fields: placeholders(records[k]!), entities: [], error: `mask_unencodable: the masked text cannot be written in ${encoding}, the file's encoding` };
   });
+}
+
+/** A written piece of a file, in the file's own encoding (and BOM), as the CLI writes it. */
+function written(file: ChunkedFile, text: string): Blob {
+  // A Blob writes a string as UTF-8 itself, without a copy of the bytes to collect afterwards.
+  return new Blob([file.encoding === 'utf-8' ? text : encodeText(text, file.encoding)]);
+}
+
+/** A file written chunk by chunk with the fields `masked` gives each chunk (a failed sample: all blanked). */
+async function rewritten(file: ChunkedFile, masked: (parsed: ParsedFile) => Map<number, DatasetField[]>): Promise<string[]> {
+  const out: string[] = [];
+  for (let c = 0; c < file.chunks.length; c++) {
+    const parsed = await readChunk(file, c);
+    out.push(writeChunk(file, c, parsed, masked(parsed)));
+  }
+  return out;
 }
 
 /** A one-record sample as transform jobs show it: its text, or its fields as a JSON object. */

@@ -7,10 +7,10 @@ import { UsageError } from './options.js';
 const HEAD_BYTES = 64 * 1024;
 
 /**
- * Refuses an input that is not text before it is streamed (`detect`, big `redact` inputs), as the
- * whole-file readers do: line readers would otherwise turn random bytes into "records". Only the
- * head is checked, so memory stays bounded; a cut multi-byte character at its end is one bad
- * character, well under the limit.
+ * Refuses an input that is not text before `detect` streams it, as the whole-file readers do:
+ * line readers would otherwise turn random bytes into "records" (`redact` reads through
+ * `openRecordChunks`, which checks the start itself). Only the head is checked, so memory stays
+ * bounded; a cut multi-byte character at its end is one bad character, well under the limit.
  */
 export async function assertInputIsText(path: string): Promise<void> {
   const handle = await open(path, 'r');

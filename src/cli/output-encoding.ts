@@ -1,4 +1,4 @@
-import { encodingFromName, ENCODING_NAMES, fitToEncoding, type TextEncodingName } from '../datasets/encoding.js';
+import { encodingFromName, ENCODING_NAMES, fitFieldsToEncoding, type TextEncodingName } from '../datasets/encoding.js';
 import type { ParsedFile } from '../datasets/index.js';
 import { FAILED_PLACEHOLDER } from '../engine/redact-texts.js';
 import type { RedactedRecords } from '../engine/redact-records.js';
@@ -27,9 +27,9 @@ export function fitRecordsToEncoding(parsed: ParsedFile, result: RedactedRecords
   let failed = result.failed;
   const failedLines = [...result.failedLines];
   for (const [i, fields] of result.masked) {
-    const fitted = fields.map((f) => fitToEncoding(f.text, encoding));
-    if (fitted.every((t) => t !== undefined)) {
-      result.masked.set(i, fields.map((f, k) => ({ key: f.key, text: fitted[k]! })));
+    const fitted = fitFieldsToEncoding(fields, encoding);
+    if (fitted) {
+      result.masked.set(i, fitted);
       continue;
     }
     result.masked.set(i, fields.map((f) => ({ key: f.key, text: FAILED_PLACEHOLDER })));

@@ -1,15 +1,11 @@
-import { readFile, stat, writeFile } from 'node:fs/promises';
-import { extname } from 'node:path';
-import { encodeText, parseFile, serializeFile } from '../datasets/index.js';
+import { stat, writeFile } from 'node:fs/promises';
 import { createMasker } from '../masks/index.js';
 import { cliEngine } from './engine-factory.js';
 import { parseColumns, parseMasks, parseMethod, parseThreshold, parseTypes, UsageError } from './options.js';
 import { ColumnOverrideError, explainPlan, type ColumnPlan } from '../engine/columns/index.js';
-import { startProgress } from './progress.js';
-import { redactRecords } from '../engine/redact-records.js';
-import { redactStream, STREAM_MIN_BYTES } from './redact-stream.js';
-import { assertInputIsText } from './input-check.js';
-import { fitRecordsToEncoding, GUESSED_ENCODING_WARNING, parseEncoding } from './output-encoding.js';
+import { startByteProgress } from './progress.js';
+import { redactStream } from './redact-stream.js';
+import { GUESSED_ENCODING_WARNING, parseEncoding } from './output-encoding.js';
 
 export interface RedactArgs {
   input: string;
@@ -61,68 +57,32 @@ export async function redactCommand(args: RedactArgs): Promise<{ records: number
     process.stdout.write(plan ? explainPlan(plan, display).map((l) => `${l}\n`).join('') : 'no columns: the input is one text\n');
   };
 
-  // Big CSV/JSONL inputs are streamed in chunks of records so memory stays flat; the output is the
-  // same as reading the file whole.
-  const format = streamableFormat(args.input);
-  const { size } = await stat(args.input);
-  if (format !== undefined && size >= STREAM_MIN_BYTES) {
-    await assertInputIsText(args.input).catch(async (error: unknown) => {
-      await engine.dispose();
-      throw error;
-    });
-    const progress = startProgress(undefined, 'redact');
-    try {
-      const result = await redactStream(args.input, args.output, format, engine, masker, {
-        ...redact, onProgress: (n) => progress.update(n), ...(declaredEncoding ? { encoding: declaredEncoding } : {}),
-      });
-      if (result.encodingGuessed) process.stderr.write(GUESSED_ENCODING_WARNING);
-      explain(result.plan);
-      await writePseudonymMap(args.pseudonymMap, masker.pseudonymMap());
-      return result;
-    } catch (error) {
-      throw usageErrorOf(error);
-    } finally {
-      progress.stop();
-      await engine.dispose();
-    }
-  }
-
-  const bytes = await readFile(args.input);
-  let parsed;
-  try {
-    parsed = parseFile(args.input, bytes, declaredEncoding ? { encoding: declaredEncoding } : {});
-  } catch (error) {
+  // Every input is read as a stream of record chunks, as API datasets are: memory stays flat and
+  // the output is what the API writes for the same file.
+  const { size } = await stat(args.input).catch(async (error: unknown) => {
     await engine.dispose();
-    throw new UsageError(`--input could not be read: ${(error as Error).message}`);
-  }
-  if (parsed.encodingGuessed) process.stderr.write(GUESSED_ENCODING_WARNING);
-  const encoding = parsed.encoding ?? 'utf-8';
-  const fieldCount = parsed.records.reduce((n, r) => n + (r.error === undefined ? r.fields.length : 0), 0);
-  const progress = startProgress(fieldCount, 'redact');
-  let result;
+    throw error;
+  });
+  const progress = startByteProgress(size, 'redact');
   try {
-    result = fitRecordsToEncoding(parsed, await redactRecords(engine, masker, parsed, { ...redact, onProgress: (done) => progress.update(done) }), encoding);
+    const result = await redactStream(args.input, args.output, engine, masker, {
+      ...redact, onProgress: (records, bytes) => progress.update(bytes, records), ...(declaredEncoding ? { encoding: declaredEncoding } : {}),
+    });
+    if (result.encodingGuessed) process.stderr.write(GUESSED_ENCODING_WARNING);
+    explain(result.plan);
+    await writePseudonymMap(args.pseudonymMap, masker.pseudonymMap());
+    return { records: result.records, failed: result.failed, failedLines: result.failedLines };
   } catch (error) {
     throw usageErrorOf(error);
   } finally {
     progress.stop();
     await engine.dispose();
   }
-  explain(result.plan);
-  // Written back in the input's encoding (and BOM), so the tool that made it can open it.
-  await writeFile(args.output, encodeText(serializeFile(parsed, result.masked), encoding));
-  await writePseudonymMap(args.pseudonymMap, masker.pseudonymMap());
-  return { records: result.records, failed: result.failed, failedLines: result.failedLines };
 }
 
 /** A column override naming a column the file lacks is a bad command line (exit code 2). */
 function usageErrorOf(error: unknown): unknown {
   return error instanceof ColumnOverrideError ? new UsageError(`--${error.message}`) : error;
-}
-
-function streamableFormat(path: string): 'csv' | 'jsonl' | undefined {
-  const ext = extname(path).toLowerCase();
-  return ext === '.csv' ? 'csv' : ext === '.jsonl' || ext === '.ndjson' ? 'jsonl' : undefined;
 }
 
 async function writePseudonymMap(path: string | undefined, map: Record<string, string>): Promise<void> {

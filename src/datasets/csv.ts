@@ -71,9 +71,9 @@ export function parseCsv(text: string, bom: boolean, options: CsvOptions = {}): 
 }
 
 /**
- * Every row of `text` (without a BOM: papaparse drops one, which would shift the offsets) with the
- * offset where it ends (its line break included), as papaparse reads it: the one place that decides row boundaries, so a file cut into chunks by these offsets reads
- * row for row like the whole file.
+ * Every row of `text` (the file's BOM taken off) with the offset where it ends (its line break
+ * included), as papaparse reads it: the one place that decides row boundaries, so a file cut into
+ * chunks by these offsets reads row for row like the whole file.
  *
  * One repair on top of papaparse: a row with a quote error that spans line breaks, and whose first
  * line alone already has a quote error, is cut after that first line. Papaparse would otherwise
@@ -93,7 +93,8 @@ export function forEachCsvRow(
   let size = WINDOW_CHARS;
   while (from < text.length) {
     const to = Math.min(text.length, from + size);
-    const { next, repaired } = readWindow(text, from, to, final && to === text.length, dialect, onRow);
+    const last = final && to === text.length;
+    const { next, repaired } = readWindow(text, from, last ? to : uncutEnd(text, from, to), last, dialect, onRow);
     if (next === from) {
       if (to === text.length) return from; // a row that may go on past the text: wait for more
       size *= 2; // one row longer than the window
@@ -103,6 +104,19 @@ export function forEachCsvRow(
     size = repaired ? REPAIR_WINDOW_CHARS : Math.min(size * 2, MAX_WINDOW_CHARS);
   }
   return from;
+}
+
+/**
+ * Where a window that is not the end of the file may end: before a quote that only whitespace
+ * follows (papaparse allows whitespace, part of a CRLF included, between a closing quote and the
+ * delimiter or line break). Cut from what follows it, papaparse takes such a quote for a malformed
+ * one (`InvalidQuotes`), and the row would be repaired as broken though the whole file reads it
+ * clean; ending before the quote leaves it open, to be read with more text.
+ */
+function uncutEnd(text: string, from: number, to: number): number {
+  let at = to;
+  while (at > from && /\s/.test(text[at - 1]!)) at--;
+  return at > from && text[at - 1] === '"' ? at - 1 : to;
 }
 
 /**
@@ -130,19 +144,26 @@ function readWindow(
 ): { next: number; repaired: boolean } {
   let next = from;
   let repaired = false;
-  Papa.parse<string[]>(from === 0 && to === text.length ? text : text.slice(from, to), {
+  const shield = shieldOf(text, from, dialect);
+  let skip = shield !== '';
+  Papa.parse<string[]>(shield + (from === 0 && to === text.length ? text : text.slice(from, to)), {
     ...papaDialect(dialect),
     step: (row, parser) => {
-      const end = Math.min(from + row.meta.cursor, to);
+      if (skip) {
+        skip = false; // the blank row the shield makes
+        return;
+      }
+      const end = Math.min(from + row.meta.cursor - shield.length, to);
       const open = end >= to && !last;
       if (row.errors.length > 0) {
         // Other quote errors are already there, whatever follows; an unclosed quote at `to` may close later.
         const sure = !open || row.errors.some((e) => e.code !== 'MissingQuotes');
         const lineEnd = firstLineEnd(text, next, end, dialect.newline);
         if (sure && lineEnd < end) {
-          const alone = Papa.parse<string[]>(text.slice(next, lineEnd), papaDialect(dialect));
+          const lineShield = shieldOf(text, next, dialect);
+          const alone = Papa.parse<string[]>(lineShield + text.slice(next, lineEnd), papaDialect(dialect));
           if (alone.errors.length > 0) {
-            onRow(alone.data[0] ?? [], lineEnd, alone.errors);
+            onRow(alone.data[lineShield === '' ? 0 : 1] ?? [], lineEnd, alone.errors);
             next = lineEnd;
             repaired = true;
             parser.abort();
@@ -160,6 +181,15 @@ function readWindow(
     },
   });
   return { next, repaired };
+}
+
+/**
+ * A line break to put in front of text that starts at `from` with U+FEFF: papaparse drops a
+ * leading U+FEFF as a BOM, which would shift every offset and change the first cell. (The file's
+ * own BOM is gone before rows are read; one left is text, or a row of a stream starting with it.)
+ */
+function shieldOf(text: string, from: number, dialect: CsvDialect): string {
+  return text.charCodeAt(from) === 0xfeff ? dialect.newline : '';
 }
 
 function papaDialect(dialect: CsvDialect): Papa.ParseConfig<string[]> {
@@ -249,6 +279,20 @@ export function sniffDialect(text: string, defaultDelimiter: string): CsvDialect
     }
   }
   return { delimiter, newline: newline ?? '\n' };
+}
+
+/**
+ * Whether `text` holds the whole first row as `sniffDialect` reads it (a line break outside quotes,
+ * and the character after a `\r`), so a stream knows when the dialect can be sniffed.
+ */
+export function holdsFirstRow(text: string): boolean {
+  let inQuotes = false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i]!;
+    if (c === '"') inQuotes = !inQuotes;
+    else if (!inQuotes && (c === '\n' || c === '\r')) return c === '\n' || i + 1 < text.length;
+  }
+  return false;
 }
 
 /** Header names as field keys: blanks and repeats become `[i]` (the column index), made unique. */

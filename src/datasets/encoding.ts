@@ -1,3 +1,5 @@
+import type { DatasetField } from './types.js';
+
 /**
  * The text encodings a file is read in and written back in. A file is written in the encoding it
  * was read in, so a tool in a Windows-1252 or UTF-16 workflow gets back what it can open.
@@ -26,12 +28,22 @@ export const ENCODING_NAMES: readonly string[] = Object.freeze(['utf-8', 'utf-16
 let cp1252: { chars: string; bytes: Map<number, number> } | undefined;
 function windows1252() {
   if (cp1252 === undefined) {
-    const chars = new TextDecoder('windows-1252').decode(Uint8Array.from({ length: 256 }, (_, b) => b));
+    const chars = decodeWhole(Uint8Array.from({ length: 256 }, (_, b) => b), 'windows-1252');
     const bytes = new Map<number, number>();
     for (let b = 0; b < 256; b++) bytes.set(chars.charCodeAt(b), b);
     cp1252 = { chars, bytes };
   }
   return cp1252;
+}
+
+/**
+ * Bytes → text in `encoding`, keeping a leading BOM as U+FEFF. Decoded as a stream and flushed:
+ * Node 20's one-shot Windows-1252 decode takes a Latin-1 shortcut that drops bytes 0x80–0x9F
+ * (`€`, curly quotes), while its streaming decode maps them as browsers do.
+ */
+export function decodeWhole(bytes: Uint8Array, encoding: TextEncodingName): string {
+  const decoder = new TextDecoder(encoding, { ignoreBOM: true });
+  return decoder.decode(bytes, { stream: true }) + decoder.decode();
 }
 
 /** The bytes Windows-1252 leaves undefined, as read: a run of them means binary, not text. */
@@ -55,7 +67,7 @@ export class UnencodableTextError extends Error {
  * Windows-1252 cannot hold throws `UnencodableTextError` rather than becoming `?`: call
  * `fitToEncoding` on new text first.
  */
-export function encodeText(text: string, encoding: TextEncodingName): Uint8Array {
+export function encodeText(text: string, encoding: TextEncodingName): Uint8Array<ArrayBuffer> {
   switch (encoding) {
     case 'utf-8':
       return new TextEncoder().encode(text);
@@ -86,6 +98,27 @@ export function encodeText(text: string, encoding: TextEncodingName): Uint8Array
 }
 
 /**
+ * How many bytes `text` takes in `encoding` (a leading U+FEFF counts as the BOM it stands for), as
+ * `encodeText` would write it, without writing it. For text decoded without loss from a file, this
+ * is the length of the bytes it was read from.
+ */
+export function encodedLength(text: string, encoding: TextEncodingName): number {
+  if (encoding === 'windows-1252') return text.length;
+  if (encoding !== 'utf-8') return text.length * 2;
+  let n = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c < 0x80) n += 1;
+    else if (c < 0x800) n += 2;
+    else if (c >= 0xd800 && c <= 0xdbff && i + 1 < text.length && (text.charCodeAt(i + 1) & 0xfc00) === 0xdc00) {
+      n += 4;
+      i++;
+    } else n += 3;
+  }
+  return n;
+}
+
+/**
  * `text` as it can be written in `encoding`: unchanged when it fits; else with accents taken off
  * the letters that need it (`Ł` has none to take off, `Ğ` → `G`), which is what a surrogate or
  * mask needs; undefined when some character still does not fit (the caller fails that record).
@@ -107,6 +140,21 @@ export function fitToEncoding(text: string, encoding: TextEncodingName): string 
     const bare = ch.normalize('NFKD').replace(/\p{M}/gu, '');
     if (bare === '' || !fits(bare)) return undefined;
     out += bare;
+  }
+  return out;
+}
+
+/**
+ * Masked fields as `encoding` can write them (`fitToEncoding` on each), or undefined when one still
+ * does not fit: the caller fails that record (placeholder) rather than writing `?`.
+ */
+export function fitFieldsToEncoding(fields: readonly DatasetField[], encoding: TextEncodingName): DatasetField[] | undefined {
+  if (encoding !== 'windows-1252') return [...fields];
+  const out: DatasetField[] = [];
+  for (const f of fields) {
+    const text = fitToEncoding(f.text, encoding);
+    if (text === undefined) return undefined;
+    out.push({ key: f.key, text });
   }
   return out;
 }

@@ -14,15 +14,28 @@ const MAX_SUSPECT_SHARE = 0.1;
  * `invalidSequences` is how many U+FFFD the decoder put in. The message gives counts, never content.
  */
 export function assertText(text: string, invalidSequences: number): void {
-  let suspects = invalidSequences;
+  assertTextShare(countSuspects(text) + invalidSequences, text.length);
+}
+
+/** NUL and other C0 controls in `text` (tab, line breaks, form feed and escape excepted). */
+export function countSuspects(text: string): number {
+  let suspects = 0;
   for (let i = 0; i < text.length; i++) {
     const c = text.charCodeAt(i);
     if (c < 0x20 && c !== 0x09 && c !== 0x0a && c !== 0x0b && c !== 0x0c && c !== 0x0d && c !== 0x1b) suspects++;
   }
-  if (suspects >= MIN_SUSPECTS && suspects > text.length * MAX_SUSPECT_SHARE) {
+  return suspects;
+}
+
+/**
+ * The rule of `assertText` on counts, so text read piece by piece is judged by its totals exactly
+ * as the same text read whole.
+ */
+export function assertTextShare(suspects: number, chars: number): void {
+  if (suspects >= MIN_SUSPECTS && suspects > chars * MAX_SUSPECT_SHARE) {
     throw new DatasetError(
       'not_text',
-      `the file is not text: ${suspects} of ${text.length} characters are NUL, control characters or invalid UTF-8 (binary data, or text in another encoding: save it as UTF-8)`,
+      `the file is not text: ${suspects} of ${chars} characters are NUL, control characters or invalid UTF-8 (binary data, or text in another encoding: save it as UTF-8)`,
     );
   }
 }

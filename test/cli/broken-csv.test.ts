@@ -41,7 +41,7 @@ describe('a CSV file whose 2nd data row has an unclosed quote', () => {
 
   it('redact, streamed in chunks of one row: the same output and line numbers', async () => {
     const output = join(dir, 'streamed.csv');
-    const result = await redactStream(input, output, 'csv', createEngine(), createMasker(), { method: 'heuristics', types: ['EMAIL'], maskConfig: {}, chunkRecords: 1 });
+    const result = await redactStream(input, output, createEngine(), createMasker(), { method: 'heuristics', types: ['EMAIL'], maskConfig: {}, chunkRecords: 1 });
     expect(result).toMatchObject({ records: 4, failed: 1, failedLines: [3] });
     expect(readFileSync(output, 'utf8')).toBe(EXPECTED);
   });

@@ -39,7 +39,7 @@ describe('a JSONL file with a broken line', () => {
   it('redact, streamed in chunks: the same output and line numbers', async () => {
     const output = join(dir, 'streamed.jsonl');
     const engine = createEngine();
-    const result = await redactStream(input, output, 'jsonl', engine, createMasker(), { method: 'heuristics', types: ['EMAIL'], maskConfig: {}, chunkRecords: 1 });
+    const result = await redactStream(input, output, engine, createMasker(), { method: 'heuristics', types: ['EMAIL'], maskConfig: {}, chunkRecords: 1 });
     expect(result.failedLines).toEqual([3]);
     expect(readFileSync(output, 'utf8')).toBe(readFileSync(join(dir, 'out.jsonl'), 'utf8'));
   });

@@ -66,7 +66,7 @@ describe('redactStream', () => {
     writeFileSync(file, `ID,Full Name,E-mail\n${rows.join('\n')}\n`);
     const out = join(dir, 'big-out.csv');
     const engine = createEngine();
-    const result = await redactStream(file, out, 'csv', engine, createMasker(), { method: 'heuristics', types: ['PERSON', 'EMAIL'], maskConfig: {}, chunkRecords: 2 });
+    const result = await redactStream(file, out, engine, createMasker(), { method: 'heuristics', types: ['PERSON', 'EMAIL'], maskConfig: {}, chunkRecords: 2 });
     expect(result.plan?.columns.map((c) => c.action)).toEqual(['keep', 'mask_whole', 'mask_whole']);
     const lines = readFileSync(out, 'utf8').trim().split('\n');
     expect(lines.slice(1)).toEqual(Array.from({ length: 7 }, (_, i) => `C-${i},[PERSON],[EMAIL]`));

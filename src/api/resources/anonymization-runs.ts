@@ -49,7 +49,7 @@ export class AnonymizationRuns {
   async create(params: AnonymizationRunCreateParams): Promise<AnonymizationRun> {
     const request = validateAnonymizationRunCreate(params, this.services.capabilities());
     const dataset = await this.services.datasets.retrieve(params.dataset_id);
-    checkColumnsInDataset(await this.services.datasets.content(dataset.id), request.columnOverrides);
+    await checkColumnsInDataset(await this.services.datasets.content(dataset.id), request.columnOverrides);
     const now = isoNow();
     const run: AnonymizationRun = {
       id: crypto.randomUUID(),

@@ -1,6 +1,6 @@
 import { quoteValue } from '../../quote.js';
 import type { DatasetFormat } from '../../datasets/index.js';
-import { chunkFile, recordCount, type ChunkedFile } from '../../datasets/chunked.js';
+import { CHUNK_RECORDS, chunkFile, recordCount, type ChunkedFile } from '../../datasets/chunked.js';
 import { BadRequestError, ConflictError, NotFoundError } from '../errors.js';
 import type { Storage } from '../storage/storage.js';
 import { isoNow } from '../time.js';
@@ -28,6 +28,8 @@ export class Datasets {
     private readonly storage: Storage,
     /** True while a job or run still reads this dataset (delete is refused then). */
     private readonly inUse: (datasetId: string) => boolean,
+    /** Records per stored chunk (see `LocalDataframerOptions.chunkRecords`). */
+    private readonly chunkRecords = CHUNK_RECORDS,
   ) {}
 
   async createWithFiles(params: DatasetCreateWithFilesParams): Promise<Dataset> {
@@ -43,7 +45,7 @@ export class Datasets {
     }
 
     const uploads = await this.collectUploads(params);
-    const content = buildContent(params.dataset_type, uploads, params.csv_headers);
+    const content = await buildContent(params.dataset_type, uploads, params.csv_headers, this.chunkRecords);
     if (content.sample_count === 0) throw new BadRequestError('the dataset holds no samples (empty files)', 'file');
 
     const now = isoNow();
@@ -119,7 +121,7 @@ export class Datasets {
   private async collectUploads(params: DatasetCreateWithFilesParams): Promise<Array<UploadedFile & { folder: string | null }>> {
     if (params.dataset_type === 'SINGLE_FILE') {
       if (params.file === undefined) throw new BadRequestError('file is required for SINGLE_FILE datasets', 'file');
-      return [{ ...(await readUpload(params.file, 'file')), folder: null }];
+      return [{ ...readUpload(params.file, 'file'), folder: null }];
     }
     const files = params.files;
     if (!Array.isArray(files) || files.length === 0) throw new BadRequestError(`files is required for ${params.dataset_type} datasets`, 'files');
@@ -131,25 +133,26 @@ export class Datasets {
       }
       if (new Set(folders).size < 2) throw new BadRequestError('MULTI_FOLDER datasets need at least 2 folders', 'folder_names');
     }
-    return Promise.all(
-      files.map(async (f, i) => ({
-        ...(await readUpload(f, `files[${i}]`)),
-        folder: params.dataset_type === 'MULTI_FOLDER' ? params.folder_names![i]! : null,
-      })),
-    );
+    return files.map((f, i) => ({
+      ...readUpload(f, `files[${i}]`),
+      folder: params.dataset_type === 'MULTI_FOLDER' ? params.folder_names![i]! : null,
+    }));
   }
 }
 
-function buildContent(
+/** The uploads read and cut into chunks, one file after the other, so one file's text is held at a time. */
+async function buildContent(
   type: DatasetType,
   uploads: ReadonlyArray<UploadedFile & { folder: string | null }>,
   csvHeaders: string[] | undefined,
-): DatasetContent {
+  chunkRecords: number,
+): Promise<DatasetContent> {
   const allowed = type === 'SINGLE_FILE' ? SINGLE_FILE_FORMATS : MULTI_FILE_FORMATS;
-  const files = uploads.map((u, i) => {
+  const files: DatasetContent['files'] = [];
+  for (const [i, u] of uploads.entries()) {
     let chunked: ChunkedFile;
     try {
-      chunked = chunkFile(u.name, u.bytes, csvHeaders ? { csvHeaders } : undefined);
+      chunked = await chunkFile(u.name, u.content, csvHeaders ? { csvHeaders } : undefined, chunkRecords);
     } catch (error) {
       // Reader messages name the format problem, not the content.
       throw new BadRequestError(`file ${quoteValue(u.name)} could not be read: ${(error as Error).message}`, type === 'SINGLE_FILE' ? 'file' : `files[${i}]`);
@@ -161,8 +164,8 @@ function buildContent(
       );
     }
     const path = u.folder ? `${u.folder}/${u.name}` : u.name;
-    return { id: crypto.randomUUID(), path, folder: u.folder, size: u.bytes.byteLength, chunked };
-  });
+    files.push({ id: crypto.randomUUID(), path, folder: u.folder, size: u.size, chunked });
+  }
   return { dataset_type: type, files, sample_count: sampleGroups({ dataset_type: type, files }).reduce((n, g) => n + g.samples, 0) };
 }
 

@@ -26,7 +26,7 @@ export class TransformJobs {
   async create(params: TransformJobCreateParams): Promise<TransformJob> {
     const request = validateTransformJobCreate(params, this.services.capabilities());
     const dataset = await this.services.datasets.retrieve(params.dataset_id);
-    checkColumnsInDataset(await this.services.datasets.content(dataset.id), request.columnOverrides);
+    await checkColumnsInDataset(await this.services.datasets.content(dataset.id), request.columnOverrides);
     const now = isoNow();
     // The contract's model_name is the LLM's; without one, the GLiNER model that runs (null for heuristics).
     const plan = planFor(request.method);
