@@ -10,6 +10,7 @@ import { promptFor } from './labels.js';
 import { DEFAULT_MODEL_TYPES, defaultTypes } from './default-types.js';
 import { mergeSpansInText } from './merge.js';
 import { trimPersonEdges } from './person-edges.js';
+import { isClockTime } from './age-spans.js';
 import { planFor, type DetectionMethod } from './methods.js';
 import { loadDefaultOrGivenModel } from './model-source.js';
 
@@ -145,7 +146,8 @@ export function createEngine(options: EngineOptions = {}): Engine {
         else {
           for (const s of r.spans) {
             const span: Span = { ...s, label: promptToType.get(s.label) ?? s.label, source: 'gliner' };
-            const kept = span.label === 'PERSON' ? trimPersonEdges(texts[i]!, span) : span;
+            const kept =
+              span.label === 'PERSON' ? trimPersonEdges(texts[i]!, span) : span.label === 'AGE' && isClockTime(texts[i]!, span) ? undefined : span;
             if (kept) spans[i]!.push(kept);
           }
         }
