@@ -68,15 +68,9 @@ export async function redactFileWithReport(file: Blob, options: RedactFileOption
   return withEngine(options, async (engine) => {
     const masker = createMasker(options.masker);
     const { masked, records, failed, plan: columnPlan } = await redactRecords(engine, masker, parsed, {
-      ...(columnOverrides ? { columnOverrides } : {}),
-      method: request.method,
+      ...request.redact,
       types: request.types,
-      threshold: options.threshold,
-      locales: options.locales,
-      llmModel: options.llmModel,
-      signal: options.signal,
-      maskConfig: request.maskConfig,
-      displayLabel: (t) => request.display.get(t) ?? t,
+      ...(columnOverrides ? { columnOverrides } : {}),
       onProgress: options.onProgress && ((done) => options.onProgress!(done, totalTexts)),
     });
     const type = file.type || contentTypeOf(parsed.format);

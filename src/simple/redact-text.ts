@@ -36,16 +36,7 @@ export async function redactTextWithReport(text: string, options: RedactTextOpti
   const label = (t: string) => request.display.get(t) ?? t;
   return withEngine(options, async (engine) => {
     const masker = createMasker(options.masker);
-    const [out] = await redactTexts(engine, masker, [text], {
-      method: request.method,
-      types: request.types,
-      threshold: options.threshold,
-      locales: options.locales,
-      llmModel: options.llmModel,
-      signal: options.signal,
-      maskConfig: request.maskConfig,
-      displayLabel: label,
-    });
+    const [out] = await redactTexts(engine, masker, [text], request.redact);
     if (out === undefined || out.error !== undefined) {
       throw new EngineError('inference_failed', `the text could not be redacted (${out?.error ?? 'no result'})`);
     }

@@ -4,6 +4,7 @@ import { defaultTypes, knownTypes } from '../engine/default-types.js';
 import { resolveTypes } from '../engine/labels.js';
 import { planFor, type DetectionMethod } from '../engine/methods.js';
 import type { MaskConfig, MaskerOptions } from '../masks/index.js';
+import type { RedactTextsOptions } from '../engine/redact-texts.js';
 
 /** What the one-call helpers (`redactText`, `redactFile`) take besides their input. */
 export interface SimpleRedactOptions {
@@ -42,6 +43,8 @@ export interface SimpleRequest {
   display: Map<string, string>;
   maskConfig: MaskConfig;
   known: Set<string>;
+  /** What `redactTexts`/`redactRecords` are given for this request. */
+  redact: RedactTextsOptions;
 }
 
 /** Checks the options; unknown type names throw `EngineError('unsupported_type')`. */
@@ -52,7 +55,18 @@ export function resolveSimpleRequest(options: SimpleRedactOptions): SimpleReques
   const requested = options.types ?? defaultTypes(planFor(method), options.locales, bundled);
   const types = resolveTypes(requested, known);
   if (types.unknown.length > 0) throw new EngineError('unsupported_type', `unknown type(s): ${types.unknown.join(', ')}`);
-  return { method, types: types.canonical, display: types.display, maskConfig: canonicalMaskConfig(options.maskConfig ?? {}, known), known };
+  const maskConfig = canonicalMaskConfig(options.maskConfig ?? {}, known);
+  const redact: RedactTextsOptions = {
+    method,
+    types: types.canonical,
+    threshold: options.threshold,
+    locales: options.locales,
+    llmModel: options.llmModel,
+    signal: options.signal,
+    maskConfig,
+    displayLabel: (t) => types.display.get(t) ?? t,
+  };
+  return { method, types: types.canonical, display: types.display, maskConfig, known, redact };
 }
 
 function canonicalMaskConfig(config: MaskConfig, known: ReadonlySet<string>): MaskConfig {
