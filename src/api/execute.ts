@@ -27,7 +27,7 @@ export async function executeJob<T extends { id: string; status: string }>(
   run: (onProgress: (done: number, total: number) => void) => Promise<JobOutcome>,
   report: (done: number, total: number) => void,
 ): Promise<void> {
-  let job = await lifecycle.get(id);
+  let job = await lifecycle.getStored(id);
   if (signal.aborted) {
     writer.failed(job, 'canceled', isoNow());
     await lifecycle.save(job);
@@ -45,12 +45,12 @@ export async function executeJob<T extends { id: string; status: string }>(
       writer.heartbeat(job, isoNow(), done, total);
       void lifecycle.save(job);
     });
-    job = await lifecycle.get(id);
+    job = await lifecycle.getStored(id);
     const failedAll = outcome.samples_processed > 0 && outcome.sample_errors.length === outcome.samples_processed;
     await writer.succeeded(job, outcome, isoNow());
     if (failedAll) writer.failed(job, 'every sample failed (see the per-sample errors)', isoNow());
   } catch (error) {
-    job = await lifecycle.get(id);
+    job = await lifecycle.getStored(id);
     writer.failed(job, isAbort(error) || signal.aborted ? 'canceled' : reasonOf(error), isoNow());
   }
   await lifecycle.save(job);

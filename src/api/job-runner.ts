@@ -9,6 +9,7 @@ import { inferColumnPlan, treatmentsFor, type ColumnPlan } from '../engine/colum
 import { columnPlanReport } from './column-plan-report.js';
 import type { JobEvaluator } from './evaluate.js';
 import { sampleGroups, type DatasetContent, type SampleGroup } from './resources/datasets.js';
+import { EntityTable, type PackedEntities } from './entity-table.js';
 import type { ColumnPlanReport, EntityFound, EntitySummary, JobEvaluation } from './types.js';
 import type { ValidatedRequest } from './validate.js';
 
@@ -28,8 +29,8 @@ export interface SampleOutcome {
 export interface JobOutcome {
   /** Every sample of the dataset, once each. */
   samples_processed: number;
-  /** Every entity found, in sample order. */
-  entities: EntityFound[];
+  /** Every entity found, in sample order, packed (runs store it so; see `entity-table.ts`). */
+  entities: PackedEntities;
   entity_summary: EntitySummary;
   sample_errors: Array<{ sample_index: number; error: string }>;
   /** Per-sample detail, in order, when `keepSamples` was asked (transform jobs list it). */
@@ -87,7 +88,7 @@ export async function runJob(work: JobWork): Promise<JobOutcome> {
   const evaluation = await work.evaluator?.finish();
   return {
     samples_processed: run.processed,
-    entities: run.entities,
+    entities: run.entities.pack(),
     entity_summary: run.summary,
     sample_errors: run.errors,
     ...(work.keepSamples ? { samples: run.samples } : {}),
@@ -112,7 +113,7 @@ interface RecordResult {
 
 class Run {
   readonly samples: SampleOutcome[] = [];
-  readonly entities: EntityFound[] = [];
+  readonly entities = new EntityTable();
   readonly summary: EntitySummary = {};
   readonly errors: JobOutcome['sample_errors'] = [];
   readonly columnPlans: ColumnPlanReport[] = [];

@@ -26,6 +26,11 @@ export class JobLifecycle<T extends { id: string; status: string }> {
     private readonly storage: Storage,
     private readonly collection: Collection,
     private readonly what: string,
+    /**
+     * The stored object as callers see it (runs keep `entities_found` packed and build the list
+     * here). Gets a copy the storage handed out, which it may change.
+     */
+    private readonly present: (stored: T) => T = (stored) => stored,
   ) {}
 
   /** Queue `work` for a stored PENDING job. `work` gets the cancel signal and a progress reporter. */
@@ -69,7 +74,13 @@ export class JobLifecycle<T extends { id: string; status: string }> {
     return true;
   }
 
+  /** The object as callers see it. */
   async get(id: string): Promise<T> {
+    return this.present(await this.getStored(id));
+  }
+
+  /** The object as stored: what the job's writer changes and saves back. */
+  async getStored(id: string): Promise<T> {
     const value = await this.storage.get<T>(this.collection, id);
     if (!value) throw new NotFoundError(`${this.what} ${quoteValue(String(id))} not found`, 'id');
     return value;
@@ -92,21 +103,22 @@ export class JobLifecycle<T extends { id: string; status: string }> {
     const { signal, timeout, onProgress } = options;
     const interval = options.pollIntervalMs ?? 250;
     if (signal?.aborted) throw new APIUserAbortError();
-    let current = await this.get(id);
+    // Read as stored while waiting; only the object handed back is presented.
+    let current = await this.getStored(id);
     const deadline = timeout === undefined ? Infinity : Date.now() + timeout;
     let lastProgressAt = 0;
     while (!isTerminal(current.status)) {
       const remaining = deadline - Date.now();
-      if (remaining <= 0) return current;
+      if (remaining <= 0) return this.present(current);
       await this.#nextChange(id, Math.min(remaining, Math.max(interval, 10)), signal);
-      current = await this.get(id);
+      current = await this.getStored(id);
       const p = this.progressOf(id);
       if (onProgress && p && Date.now() - lastProgressAt >= interval) {
         lastProgressAt = Date.now();
         onProgress({ ...p, status: current.status });
       }
     }
-    return current;
+    return this.present(current);
   }
 
   #nextChange(id: string, maxWait: number, signal: AbortSignal | undefined): Promise<void> {

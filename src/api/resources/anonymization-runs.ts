@@ -4,6 +4,7 @@ import { JobEvaluator } from '../evaluate.js';
 import { NotFoundError } from '../errors.js';
 import { runJob, type JobOutcome } from '../job-runner.js';
 import { JobLifecycle } from '../lifecycle.js';
+import { isPackedEntities, unpackEntities, type PackedEntities } from '../entity-table.js';
 import type { Storage } from '../storage/storage.js';
 import { durationSeconds, isoNow } from '../time.js';
 import type {
@@ -11,6 +12,8 @@ import type {
   AnonymizationRunCreateParams,
   AnonymizationRunListItem,
   AnonymizedFile,
+  AnonymizationRunResults,
+  EntityFound,
   PollOptions,
   RunOptions,
 } from '../types.js';
@@ -35,7 +38,7 @@ export class AnonymizationRuns {
     storage: Storage,
     private readonly services: JobServices,
   ) {
-    this.#lifecycle = new JobLifecycle<AnonymizationRun>(storage, 'anonymization_runs', 'anonymization run');
+    this.#lifecycle = new JobLifecycle<AnonymizationRun>(storage, 'anonymization_runs', 'anonymization run', presentRun);
     this.files = {
       content: async (runId, fileId) => {
         await this.#lifecycle.get(runId);
@@ -150,10 +153,11 @@ export class AnonymizationRuns {
         for (const [i, file] of files.entries()) {
           await storage.put<StoredFile>('files', file.id, { run_id: run.id, content: outcome.files[i]!.content, content_type: file.content_type });
         }
-        run.results = {
+        const results: StoredRunResults = {
           entity_summary: outcome.entity_summary,
           samples_processed: outcome.samples_processed,
-          entities_found: outcome.entities,
+          // Stored packed, in the slot `entities_found` takes on the wire (see `presentRun`).
+          entities_packed: outcome.entities,
           error: null,
           samples_total: outcome.samples_processed,
           sample_errors: outcome.sample_errors,
@@ -161,6 +165,7 @@ export class AnonymizationRuns {
           ...(request.maskOptions.return_pseudonym_map ? { pseudonym_map: outcome.pseudonymMap } : {}),
           ...(outcome.column_plans.length > 0 ? { column_plans: outcome.column_plans } : {}),
         };
+        run.results = results;
         run.anonymized_files = files;
         finish(run, 'SUCCEEDED', now);
       },
@@ -170,6 +175,39 @@ export class AnonymizationRuns {
       },
     };
   }
+}
+
+/** A run's results as stored: `entities_found` packed (older stores may still hold the list). */
+type StoredRunResults = AnonymizationRunResults & { entities_packed?: PackedEntities };
+
+/**
+ * A stored run as callers see it: `results.entities_packed` becomes `results.entities_found`, in
+ * the same place among the keys. The list (~100 bytes an entity, 700k for a 100 MB CSV) is built
+ * the first time it is read, then is a plain data property of this copy; a caller that never reads
+ * it (wants the files, the summary) never pays for it. `run` is the caller's own copy.
+ */
+function presentRun(run: AnonymizationRun): AnonymizationRun {
+  const stored = run.results as StoredRunResults;
+  const packed = stored.entities_packed;
+  if (!isPackedEntities(packed)) return run;
+  const results: AnonymizationRunResults = {};
+  for (const [key, value] of Object.entries(stored)) {
+    if (key !== 'entities_packed') Object.defineProperty(results, key, { value, writable: true, enumerable: true, configurable: true });
+    else {
+      const settle = (list: EntityFound[] | undefined) => {
+        Object.defineProperty(results, 'entities_found', { value: list, writable: true, enumerable: true, configurable: true });
+        return list;
+      };
+      Object.defineProperty(results, 'entities_found', {
+        enumerable: true,
+        configurable: true,
+        get: () => settle(unpackEntities(packed)),
+        set: settle,
+      });
+    }
+  }
+  run.results = results;
+  return run;
 }
 
 function finish(run: AnonymizationRun, status: 'SUCCEEDED' | 'FAILED', now: string): void {
