@@ -2,7 +2,7 @@
  * Load benchmark: a 100 MB CSV (generated in $TMPDIR, never committed) through the CLI and through
  * the API in Node, each in its own process, reporting peak RSS and throughput.
  *
- *   npm run build && npx tsx bench/load.ts [--mb 100] [--only cli|api] [--upload bytes|blob] [--keep]
+ *   npm run build && npx tsx bench/load.ts [--mb 100] [--only cli|api] [--upload bytes|blob] [--workers 1] [--keep]
  *
  * CLI: `node bin/pii-local.js redact --method heuristics`, measured with `/usr/bin/time -v`
  * (falls back to sampling /proc/<pid>/status VmHWM). API: `bench/load-api.ts` in a child process
@@ -120,10 +120,10 @@ async function main(): Promise<void> {
   if (only !== 'api') {
     if (!existsSync(join(ROOT, 'dist', 'cli.js'))) throw new Error('dist/cli.js is missing: run `npm run build` first');
     const output = join(dir, 'out-cli.csv');
-    const m = await measure(process.execPath, [join(ROOT, 'bin', 'pii-local.js'), 'redact', '--input', input, '--output', output, '--method', 'heuristics', '--types', TYPES]);
+    const m = await measure(process.execPath, [join(ROOT, 'bin', 'pii-local.js'), 'redact', '--input', input, '--output', output, '--method', 'heuristics', '--types', TYPES, '--workers', arg('workers', '1')]);
     const ok = m.exitCode === 0 && existsSync(output);
     if (!ok) console.error(m.stderr.split('\n').filter((l) => l.startsWith('pii-local')).join('\n'));
-    results.push({ path: 'cli (node bin/pii-local.js redact, heuristics)', seconds: m.seconds, mbPerSec: sizeMb / m.seconds, peakRssMb: m.peakRssMb, ok });
+    results.push({ path: `cli (node bin/pii-local.js redact, heuristics, --workers ${arg('workers', '1')})`, seconds: m.seconds, mbPerSec: sizeMb / m.seconds, peakRssMb: m.peakRssMb, ok });
     if (ok) console.log(`cli output: ${(statSync(output).size / 1_000_000).toFixed(1)} MB`);
   }
 

@@ -54,6 +54,7 @@ export async function main(argv: readonly string[] = process.argv): Promise<numb
     .option('--seed <n>', 'seed for REPLACE surrogates')
     .option('--explain', 'print the column plan (column → role/type, with the evidence) on stdout')
     .option('--columns <list>', 'column overrides: COLUMN=keep|scan|TYPE pairs (e.g. "Customer ID=keep,Full Name=PERSON") or a JSON object')
+    .option('--workers <n>', 'threads redacting a big file\'s chunks, each with its own engine (default 1; PSEUDONYMIZE always runs on one)')
     .option('--encoding <name>', 'encoding of an input with no BOM that is not UTF-8: utf-8, utf-16le, utf-16be, windows-1252/latin1 (default: windows-1252, with a warning); the output is written in the input\'s encoding')
     .action(async (opts) => {
       const { records, failed, failedLines } = await redactCommand(opts);

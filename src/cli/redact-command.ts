@@ -1,5 +1,6 @@
+import { randomBytes } from 'node:crypto';
 import { stat, writeFile } from 'node:fs/promises';
-import { createMasker } from '../masks/index.js';
+import { createMasker, type MaskConfig } from '../masks/index.js';
 import { cliEngine } from './engine-factory.js';
 import { parseColumns, parseMasks, parseMethod, parseThreshold, parseTypes, UsageError } from './options.js';
 import { ColumnOverrideError, explainPlan, type ColumnPlan } from '../engine/columns/index.js';
@@ -26,6 +27,8 @@ export interface RedactArgs {
   columns?: string;
   /** The input's encoding when it has no BOM and is not UTF-8 (default: windows-1252, with a warning). */
   encoding?: string;
+  /** Threads redacting a file's chunks (default 1). */
+  workers?: string;
 }
 
 
@@ -49,9 +52,26 @@ export async function redactCommand(args: RedactArgs): Promise<{ records: number
   const seed = args.seed === undefined ? undefined : Number(args.seed);
   if (seed !== undefined && !Number.isInteger(seed)) throw new UsageError('--seed must be an integer');
 
-  const masker = createMasker({ hashKey: args.hashKey, encryptionKey: args.encryptionKey, seed });
+  const workerCount = parseWorkers(args.workers);
+  // PSEUDONYMIZE numbers values in order of sight across the file: one thread keeps that order.
+  const parallel = workerCount > 1 && !usesPseudonyms(maskConfig);
+  if (workerCount > 1 && !parallel) process.stderr.write('pii-local: PSEUDONYMIZE numbers values across the whole file, so it runs on one thread (--workers ignored)\n');
+  // Threads mask alike only with the same REPLACE seed and HASH key: draw them here when not given.
+  const maskerOptions = parallel
+    ? { hashKey: args.hashKey ?? randomBytes(32).toString('base64'), encryptionKey: args.encryptionKey, seed: seed ?? randomBytes(4).readUInt32LE(0) }
+    : { hashKey: args.hashKey, encryptionKey: args.encryptionKey, seed };
+  const masker = createMasker(maskerOptions);
   const display = (t: string) => types.display.get(t) ?? t;
   const redact = { method, types: types.canonical, threshold, locales, maskConfig, displayLabel: display, ...(columnOverrides ? { columnOverrides } : {}) };
+  const workers = parallel
+    ? {
+        count: workerCount,
+        settings: {
+          method, ...(args.model !== undefined ? { model: args.model } : {}), ...(locales ? { locales } : {}),
+          masker: maskerOptions, display: [...types.display], redact: { method, types: types.canonical, threshold, locales, maskConfig },
+        },
+      }
+    : undefined;
   const explain = (plan: ColumnPlan | undefined) => {
     if (!args.explain) return;
     process.stdout.write(plan ? explainPlan(plan, display).map((l) => `${l}\n`).join('') : 'no columns: the input is one text\n');
@@ -66,7 +86,7 @@ export async function redactCommand(args: RedactArgs): Promise<{ records: number
   const progress = startByteProgress(size, 'redact');
   try {
     const result = await redactStream(args.input, args.output, engine, masker, {
-      ...redact, onProgress: (records, bytes) => progress.update(bytes, records), ...(declaredEncoding ? { encoding: declaredEncoding } : {}),
+      ...redact, onProgress: (records, bytes) => progress.update(bytes, records), ...(declaredEncoding ? { encoding: declaredEncoding } : {}), ...(workers ? { workers } : {}),
     });
     if (result.encodingGuessed) process.stderr.write(GUESSED_ENCODING_WARNING);
     explain(result.plan);
@@ -78,6 +98,19 @@ export async function redactCommand(args: RedactArgs): Promise<{ records: number
     progress.stop();
     await engine.dispose();
   }
+}
+
+/** `--workers N`: a whole number from 1 to 64. */
+export function parseWorkers(value: string | undefined): number {
+  if (value === undefined) return 1;
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < 1 || n > 64 || value.trim() === '') throw new UsageError('--workers must be a whole number from 1 to 64');
+  return n;
+}
+
+/** Whether a mask config uses PSEUDONYMIZE, whose tokens depend on every value seen before. */
+function usesPseudonyms(config: MaskConfig): boolean {
+  return Object.values(config).some((rule) => (typeof rule === 'string' ? rule : rule.strategy).toUpperCase() === 'PSEUDONYMIZE');
 }
 
 /** A column override naming a column the file lacks is a bad command line (exit code 2). */

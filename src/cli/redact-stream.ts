@@ -1,13 +1,15 @@
 import { createReadStream, createWriteStream, type WriteStream } from 'node:fs';
 import { once } from 'node:events';
-import { CHUNK_RECORDS, openRecordChunks, parseChunk, writeChunk } from '../datasets/record-chunks.js';
-import { DatasetError, encodeText, type TextEncodingName } from '../datasets/index.js';
-import { fitRecordsToEncoding } from './output-encoding.js';
+import { Piscina } from 'piscina';
+import { CHUNK_RECORDS, openRecordChunks, type ChunkLayout, type RecordChunk } from '../datasets/record-chunks.js';
+import { DatasetError, type TextEncodingName } from '../datasets/index.js';
 import { UsageError } from './options.js';
 import type { Engine } from '../engine/engine.js';
 import type { Masker } from '../masks/index.js';
-import { redactRecords, type RedactRecordsOptions } from '../engine/redact-records.js';
+import type { RedactRecordsOptions } from '../engine/redact-records.js';
 import type { ColumnPlan } from '../engine/columns/index.js';
+import { redactChunk, type RedactedChunk } from './redact-chunk.js';
+import type { ChunkTask, ChunkTaskResult, ChunkWorkerSettings } from './chunk-worker.js';
 
 export interface StreamRedactOptions extends Omit<RedactRecordsOptions, 'onProgress' | 'plan'> {
   /** Records written so far, and the input's bytes read so far. */
@@ -16,6 +18,12 @@ export interface StreamRedactOptions extends Omit<RedactRecordsOptions, 'onProgr
   chunkRecords?: number;
   /** The input's encoding when it has no BOM and is not UTF-8 (`--encoding`). */
   encoding?: TextEncodingName;
+  /**
+   * Threads redacting the chunks after the first (`--workers`), each with its own engine and a
+   * masker built from `settings`; the output is written in file order. Only for stateless masks
+   * (the caller checks): PSEUDONYMIZE numbers values in order of sight across the file.
+   */
+  workers?: { count: number; settings: ChunkWorkerSettings };
 }
 
 export interface StreamRedactResult {
@@ -40,35 +48,97 @@ export interface StreamRedactResult {
  * the input's start has been read as text.
  */
 export async function redactStream(input: string, output: string, engine: Engine, masker: Masker, options: StreamRedactOptions): Promise<StreamRedactResult> {
-  const { onProgress, chunkRecords = CHUNK_RECORDS, encoding: declared, ...redact } = options;
+  const { onProgress, chunkRecords = CHUNK_RECORDS, encoding: declared, workers, ...redact } = options;
   const { layout, chunks } = await openRecordChunks(input, createReadStream(input), declared ? { encoding: declared } : {}, chunkRecords).catch((error: unknown) => {
     throw unreadable(error);
   });
   const { encoding } = layout;
   const total: StreamRedactResult = { records: 0, failed: 0, failedLines: [], encoding, encodingGuessed: layout.encodingGuessed === true };
   const out = createWriteStream(output);
+  let pool: ChunkPool | undefined;
   try {
+    const written = async (done: RedactedChunk, bytesRead: number) => {
+      if (done.plan) total.plan ??= done.plan;
+      await write(out, done.bytes);
+      total.records += done.records;
+      total.failed += done.failed;
+      total.failedLines.push(...done.failedLines);
+      onProgress?.(total.records, bytesRead);
+    };
     let index = 0;
     for await (const chunk of chunks) {
-      const parsed = parseChunk(layout, index, chunk);
-      // Every chunk is masked with the first chunk's plan, so a column is treated alike throughout.
-      const redacted = await redactRecords(engine, masker, parsed, { ...redact, ...(total.plan ? { plan: total.plan } : {}) });
-      const { masked, records, failed, failedLines, plan } = fitRecordsToEncoding(parsed, redacted, encoding);
-      if (plan) total.plan ??= plan;
-      await write(out, encodeText(writeChunk(layout, index, parsed, masked), encoding));
-      total.records += records;
-      total.failed += failed;
-      total.failedLines.push(...failedLines);
-      onProgress?.(total.records, chunk.bytesRead);
+      // The first chunk gives the plan, on this thread; with --workers, the later ones go to the pool.
+      if (index > 0 && total.plan && workers && workers.count > 1) {
+        pool ??= new ChunkPool(workers.count, workers.settings, layout, total.plan);
+        await pool.add(index, chunk, written);
+      } else {
+        // Every chunk is masked with the first chunk's plan, so a column is treated alike throughout.
+        await written(await redactChunk(layout, index, chunk, engine, masker, { ...redact, ...(total.plan ? { plan: total.plan } : {}) }), chunk.bytesRead);
+      }
       index++;
     }
+    await pool?.drain();
     return total;
   } catch (error) {
     throw unreadable(error);
   } finally {
+    await pool?.close();
     out.end();
     await once(out, 'close');
   }
+}
+
+/**
+ * Chunks redacted by a `piscina` pool of threads and handed back in file order. At most two chunks
+ * per thread are in flight (read, queued or done but not yet written), so memory stays bounded
+ * whatever the file's size.
+ */
+class ChunkPool {
+  readonly #pool: Piscina<ChunkTask, ChunkTaskResult>;
+  readonly #queue: Array<{ result: Promise<ChunkTaskResult>; bytesRead: number; written: (done: RedactedChunk, bytesRead: number) => Promise<void> }> = [];
+  readonly #limit: number;
+
+  constructor(
+    threads: number,
+    settings: ChunkWorkerSettings,
+    private readonly layout: ChunkLayout,
+    private readonly plan: ColumnPlan,
+  ) {
+    this.#pool = new Piscina<ChunkTask, ChunkTaskResult>({ ...workerFile(), name: 'redactChunkTask', minThreads: threads, maxThreads: threads, workerData: settings });
+    this.#limit = 2 * threads;
+  }
+
+  async add(index: number, chunk: RecordChunk, written: (done: RedactedChunk, bytesRead: number) => Promise<void>): Promise<void> {
+    const result = this.#pool.run({ layout: this.layout, index, chunk: { text: chunk.text, ...(chunk.firstLine !== undefined ? { firstLine: chunk.firstLine } : {}) }, plan: this.plan });
+    result.catch(() => undefined); // awaited in order below; never an unhandled rejection meanwhile
+    this.#queue.push({ result, bytesRead: chunk.bytesRead, written });
+    while (this.#queue.length >= this.#limit) await this.#writeNext();
+  }
+
+  async drain(): Promise<void> {
+    while (this.#queue.length > 0) await this.#writeNext();
+  }
+
+  async close(): Promise<void> {
+    await this.#pool.destroy();
+  }
+
+  async #writeNext(): Promise<void> {
+    const next = this.#queue.shift()!;
+    const done = await next.result;
+    if ('datasetError' in done) throw new UsageError(`--input could not be read: ${done.datasetError}`);
+    await next.written(done, next.bytesRead);
+  }
+}
+
+/**
+ * The module the threads run: the CLI bundle itself once built (dist/cli.js exports the task), the
+ * TypeScript source through tsx when run from src/ (tests, `npx tsx src/cli/index.ts`).
+ */
+function workerFile(): { filename: string; execArgv: string[] } {
+  const here = import.meta.url;
+  if (/\.[cm]?ts$/.test(new URL(here).pathname)) return { filename: new URL('./chunk-worker.ts', here).href, execArgv: ['--import', 'tsx'] };
+  return { filename: here, execArgv: [] };
 }
 
 /** A file the readers refuse is a bad `--input` (exit code 2); the message names no content. */

@@ -46,17 +46,21 @@ export async function redactRecords(engine: Engine, masker: Masker, parsed: Pars
       ...(columnOverrides ? { overrides: columnOverrides } : {}),
     }));
   const slots: Array<{ record: number; key: string; text: string }> = [];
-  for (const [i, r] of parsed.records.entries()) if (r.error === undefined) for (const f of r.fields) slots.push({ record: i, key: f.key, text: f.text });
+  parsed.records.forEach((r, i) => {
+    if (r.error === undefined) for (const f of r.fields) slots.push({ record: i, key: f.key, text: f.text });
+  });
   const treatments = treatmentsFor(slots, plan, parsed.format);
   const results = await redactTexts(engine, masker, slots.map((s) => s.text), { ...rest, treatments, onProgress: onProgress && ((done) => onProgress(done)) });
   const masked = new Map<number, DatasetField[]>();
   const failed = new Set<number>();
-  for (const [j, slot] of slots.entries()) {
+  // Slots come record by record, so each record's fields are one run of them.
+  let fields: DatasetField[] = [];
+  for (let j = 0; j < slots.length; j++) {
+    const slot = slots[j]!;
     const r = results[j]!;
     if (r.error !== undefined) failed.add(slot.record);
-    const fields = masked.get(slot.record) ?? [];
+    if (j === 0 || slots[j - 1]!.record !== slot.record) masked.set(slot.record, (fields = []));
     fields.push({ key: slot.key, text: r.text });
-    masked.set(slot.record, fields);
   }
   for (const [i, r] of parsed.records.entries()) {
     if (r.error === undefined) continue;

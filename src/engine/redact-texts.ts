@@ -51,6 +51,11 @@ export async function redactTexts(
         out.push({ text: FAILED_PLACEHOLDER, spans: [], error: d.error });
         continue;
       }
+      // Nothing to mask leaves the text as it is: no call (and no await) for most cells of a table.
+      if (d.spans.length === 0) {
+        out.push({ text: batch[i]!, spans: d.spans });
+        continue;
+      }
       try {
         out.push({ text: await masker.mask(batch[i]!, d.spans, maskConfig, displayLabel), spans: d.spans });
       } catch (error) {

@@ -224,11 +224,65 @@ function defaultRecognizers(locales: readonly string[] | undefined): Recognizer[
 }
 
 /**
+ * What `recognize` runs for one set of options, worked out once per distinct `types`/`locales`
+ * (a file's cells all ask the same): the recognizers, and those left for context packs.
+ */
+interface Selection {
+  recognizers: readonly Recognizer[];
+  /** Recognizers not running that a context word can switch on (they have a check), with their index in `RECOGNIZERS`. */
+  others: ReadonlyArray<{ recognizer: Recognizer; index: number }>;
+}
+
+const selections = new Map<string, Selection>();
+/** Distinct option sets kept; past this the memo is cleared (callers rarely vary them). */
+const MAX_SELECTIONS = 64;
+
+/** The last call's options (copies) and selection: a file's cells ask the same, call after call. */
+let last: { types: readonly unknown[] | undefined; locales: readonly unknown[] | undefined; selection: Selection } | undefined;
+
+const sameList = (a: readonly unknown[] | undefined, b: readonly unknown[] | undefined) =>
+  a === undefined || b === undefined ? a === b : a.length === b.length && a.every((x, i) => x === b[i]);
+
+function select(types: readonly unknown[] | undefined, locales: readonly unknown[] | undefined): Selection {
+  if (last !== undefined && sameList(types, last.types) && (types !== undefined || sameList(locales, last.locales))) return last.selection;
+  const selection = selectAfresh(types, locales);
+  last = { types: types && [...types], locales: locales && [...locales], selection };
+  return selection;
+}
+
+function selectAfresh(types: readonly unknown[] | undefined, locales: readonly unknown[] | undefined): Selection {
+  // Keys of strings only: any odd entry is resolved afresh, as before.
+  const plain = (xs: readonly unknown[] | undefined) => xs === undefined || xs.every((x) => typeof x === 'string' && !x.includes('\u0000'));
+  const memo = plain(types) && (types !== undefined || plain(locales));
+  const key = memo ? (types !== undefined ? `t\u0000${types.join('\u0000')}` : `l\u0000${locales === undefined ? '' : `\u0001${locales.join('\u0000')}`}`) : undefined;
+  const hit = key === undefined ? undefined : selections.get(key);
+  if (hit !== undefined) return hit;
+  let recognizers: Recognizer[];
+  if (types !== undefined) {
+    const wanted = new Set<string>();
+    for (const t of types) {
+      const canonical = typeof t === 'string' ? canonicalType(t, ALL_TYPES) : undefined;
+      if (canonical !== undefined) wanted.add(canonical);
+    }
+    recognizers = RECOGNIZERS.filter((r) => wanted.has(r.type));
+  } else {
+    recognizers = defaultRecognizers(locales as readonly string[] | undefined);
+  }
+  const running = new Set(recognizers);
+  const selection: Selection = { recognizers, others: RECOGNIZERS.flatMap((recognizer, index) => (!running.has(recognizer) && recognizer.validate !== undefined ? [{ recognizer, index }] : [])) };
+  if (key !== undefined) {
+    if (selections.size >= MAX_SELECTIONS) selections.clear();
+    selections.set(key, selection);
+  }
+  return selection;
+}
+
+/**
  * Canonical types the heuristics serve: the default set for `locales` (global types plus the
  * packs the locales switch on), or with `all: true` every type any recognizer can produce.
  */
 export function heuristicTypes(options: { locales?: readonly string[]; all?: boolean } = {}): string[] {
-  const recognizers = options.all ? RECOGNIZERS : defaultRecognizers(options.locales);
+  const recognizers = options.all ? RECOGNIZERS : select(undefined, options.locales).recognizers;
   return [...new Set(recognizers.map((r) => r.type))];
 }
 
@@ -236,17 +290,67 @@ export function heuristicTypes(options: { locales?: readonly string[]; all?: boo
 const contextHeads = new WeakMap<Recognizer, string[]>();
 
 /**
- * Whether the first word of one of the recognizer's context entries occurs anywhere in the text
- * (a substring test: a superset of the whole-word match `scan` makes), so recognizers of packs
- * that are off cost nothing on text that never mentions them.
+ * The first word of each of the recognizer's context entries. A recognizer of a pack that is off
+ * runs only on text where one of them occurs anywhere (a substring test, `markMentions`: a
+ * superset of the whole-word match `scan` makes), so it costs nothing on text that never
+ * mentions it.
  */
-function mentionsContext(recognizer: Recognizer, lowerText: string): boolean {
+function headsOf(recognizer: Recognizer): string[] {
   let heads = contextHeads.get(recognizer);
   if (heads === undefined) {
     heads = recognizer.context.map((c) => c.toLowerCase().split(/[^\p{L}\p{N}]+/u).find((w) => w.length > 0) ?? '').filter((w) => w.length > 0);
     contextHeads.set(recognizer, heads);
   }
-  return heads.some((h) => lowerText.includes(h));
+  return heads;
+}
+
+/** Every context head of every recognizer, as a trie of char codes; `owners` index `RECOGNIZERS`. */
+interface HeadNode {
+  next: Map<number, HeadNode>;
+  owners: number[];
+}
+
+let headTrie: HeadNode | undefined;
+/** Per recognizer, the pass (`pass`) in which the text last mentioned one of its heads. */
+const mentionedIn = new Uint32Array(RECOGNIZERS.length);
+let pass = 0;
+
+/**
+ * Marks the recognizers one of whose context heads occurs in `lowerText` (what `mentionsContext`
+ * answers, for all of them in one walk of the text instead of one `includes` per head); read the
+ * marks with `mentionedIn[i] === pass`.
+ */
+function markMentions(lowerText: string): void {
+  headTrie ??= buildHeadTrie();
+  if (++pass === 0xffffffff) {
+    mentionedIn.fill(0);
+    pass = 1;
+  }
+  for (let i = 0; i < lowerText.length; i++) {
+    let node: HeadNode | undefined = headTrie;
+    for (let j = i; j < lowerText.length; j++) {
+      node = node.next.get(lowerText.charCodeAt(j));
+      if (node === undefined) break;
+      for (const o of node.owners) mentionedIn[o] = pass;
+    }
+  }
+}
+
+function buildHeadTrie(): HeadNode {
+  const root: HeadNode = { next: new Map(), owners: [] };
+  RECOGNIZERS.forEach((recognizer, index) => {
+    for (const head of headsOf(recognizer)) {
+      let node = root;
+      for (let k = 0; k < head.length; k++) {
+        const c = head.charCodeAt(k);
+        let child = node.next.get(c);
+        if (child === undefined) node.next.set(c, (child = { next: new Map(), owners: [] }));
+        node = child;
+      }
+      if (!node.owners.includes(index)) node.owners.push(index);
+    }
+  });
+  return root;
 }
 
 /** Options of `recognize`. */
@@ -277,17 +381,7 @@ export interface RecognizeOptions {
  */
 export function recognize(text: string, options: RecognizeOptions = {}): Span[] {
   if (typeof text !== 'string' || text.length === 0) return [];
-  let recognizers: Recognizer[];
-  if (options.types !== undefined) {
-    const wanted = new Set<string>();
-    for (const t of options.types) {
-      const canonical = typeof t === 'string' ? canonicalType(t, ALL_TYPES) : undefined;
-      if (canonical !== undefined) wanted.add(canonical);
-    }
-    recognizers = RECOGNIZERS.filter((r) => wanted.has(r.type));
-  } else {
-    recognizers = defaultRecognizers(options.locales);
-  }
+  const { recognizers, others } = select(options.types, options.locales);
   const window = options.contextWindow;
   const contextWindow = typeof window === 'number' && Number.isFinite(window) ? Math.max(0, Math.min(50, Math.floor(window))) : DEFAULT_CONTEXT_WINDOW;
   const spans: Span[] = [];
@@ -295,10 +389,9 @@ export function recognize(text: string, options: RecognizeOptions = {}): Span[] 
     for (const span of scan(recognizer, text, { contextWindow })) spans.push(span); // no spread: may be huge
   }
   if ((options.contextPacks ?? options.types === undefined) && contextWindow > 0) {
-    const running = new Set(recognizers);
-    const lower = text.toLowerCase();
-    for (const recognizer of RECOGNIZERS) {
-      if (running.has(recognizer) || recognizer.validate === undefined || !mentionsContext(recognizer, lower)) continue;
+    markMentions(text.toLowerCase());
+    for (const { recognizer, index } of others) {
+      if (mentionedIn[index] !== pass) continue;
       for (const span of scan(recognizer, text, { contextWindow, requireContext: true })) spans.push(span);
     }
   }

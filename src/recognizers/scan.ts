@@ -7,15 +7,23 @@ import { boosted, compileContext, hasContext, wordsBefore, type ContextWords } f
 import { eachMatch } from './matching.js';
 import type { Candidate, Recognizer } from './recognizer.js';
 
-const compiled = new WeakMap<Recognizer, ContextWords>();
+/** What `scan` needs of a recognizer beyond its patterns, worked out once. */
+interface Prepared {
+  context: ContextWords;
+  hasContextWords: boolean;
+  source: string;
+}
 
-function contextOf(recognizer: Recognizer): ContextWords {
-  let context = compiled.get(recognizer);
-  if (context === undefined) {
-    context = compileContext(recognizer.context);
-    compiled.set(recognizer, context);
+const prepared = new WeakMap<Recognizer, Prepared>();
+
+function prepare(recognizer: Recognizer): Prepared {
+  let p = prepared.get(recognizer);
+  if (p === undefined) {
+    const context = compileContext(recognizer.context);
+    p = { context, hasContextWords: context.single.size > 0 || context.phrases.length > 0, source: `heuristics:${recognizer.id}` };
+    prepared.set(recognizer, p);
   }
-  return context;
+  return p;
 }
 
 export interface ScanOptions {
@@ -35,8 +43,7 @@ export interface ScanOptions {
  * same value is never reported twice.
  */
 export function scan(recognizer: Recognizer, text: string, options: ScanOptions): Span[] {
-  const context = contextOf(recognizer);
-  const source = `heuristics:${recognizer.id}`;
+  const { context, hasContextWords, source } = prepare(recognizer);
   const scored: Span[] = [];
   const accept = (c: Candidate): boolean => {
     const value = text.slice(c.start, c.end);
@@ -47,7 +54,7 @@ export function scan(recognizer: Recognizer, text: string, options: ScanOptions)
     const needContext = options.requireContext === true;
     if (needContext && verdict !== true) return false;
     if (score < 1 || needContext) {
-      const hit = (context.single.size > 0 || context.phrases.length > 0) && hasContext(wordsBefore(text, c.start, options.contextWindow), context);
+      const hit = hasContextWords && hasContext(wordsBefore(text, c.start, options.contextWindow), context);
       if (needContext && !hit) return false;
       if (hit) score = boosted(score);
     }
