@@ -32,15 +32,17 @@ const entries = [
   { name: 'cli', input: 'src/cli/index.ts', browser: false },
 ];
 if (existsSync('src/worker/worker.ts')) entries.push({ name: 'worker', input: 'src/worker/worker.ts', browser: true });
+// The optional offline service worker: one classic script with no imports (`registerOfflineWorker`).
+entries.push({ name: 'offline-sw', input: 'src/browser/offline-sw-entry.ts', browser: true, format: 'iife' });
 
 // One self-contained build per entry, no shared chunks: modules that locate files with
 // `import.meta.url` (the worker script beside dist/index.js, the bundled model in ../models/) must
 // sit in dist/ itself, not in dist/chunks/. No source maps: they would point at src/, which the
 // package does not ship (bundlers warn about the missing sources), and dist/ is plain readable ES.
-const js = entries.map(({ name, input, browser }) => ({
+const js = entries.map(({ name, input, browser, format = 'es' }) => ({
   input,
   external,
-  output: { file: `dist/${name}.js`, format: 'es', sourcemap: false, inlineDynamicImports: true },
+  output: { file: `dist/${name}.js`, format, sourcemap: false, inlineDynamicImports: true },
   plugins: [
     ...(browser ? [browserPlatform] : []),
     typescript({ tsconfig: './tsconfig.build.json', sourceMap: false, noEmitOnError: true, outputToFilesystem: false }),

@@ -9,7 +9,7 @@
  * 4. Storage: `MemoryStorage`, `IndexedDBStorage` (jobs and datasets that survive a reload).
  * 5. The one-call path: `redactText` (a string) and `redactFile` (a file), with the CLI's defaults.
  * 6. The browser: `createWorkerEngine` (the engine in a Web Worker), `redactFile` (redact before
- *    upload), the model cache for offline use.
+ *    upload), the model cache and the offline service worker (`registerOfflineWorker`) for offline use.
  */
 export { LocalDataframer, type LocalDataframerOptions } from './api/client.js';
 export {
@@ -38,6 +38,7 @@ export {
   type SampleRedaction,
 } from './engine/engine.js';
 export { EngineError, type EngineErrorCode } from './engine/errors.js';
+export type { StageTimings } from './engine/timings.js';
 export { mergeSpans, mergeSpansInText } from './engine/merge.js';
 export { canonicalType, resolveTypes, promptFor, MODEL_PROMPTS } from './engine/labels.js';
 export {
@@ -78,5 +79,6 @@ export {
   type ColumnRole,
 } from './engine/columns/index.js';
 export { createModelFetch, clearModelCache, cachedModelUrls, type ModelCacheOptions, type ModelDownloadProgress } from './browser/model-cache.js';
+export { registerOfflineWorker, precacheForOffline, offlineCachedUrls, clearOfflineCache, OFFLINE_CACHE, type RegisterOfflineOptions, type OfflineRegistration } from './browser/offline.js';
 
 export type { Span, Sample } from './types.js';

@@ -1,34 +1,56 @@
 /**
  * The in-browser benchmark page. For the corpus shipped in the repo (`bench/web/corpus.jsonl`) it
- * measures, per backend (WASM 1 thread; WASM N threads when the page is cross-origin isolated;
- * WebGPU when the browser grants an adapter) and per method (heuristics, gliner,
- * gliner+heuristics): model load time, first-result latency and throughput (words/s, samples/s).
- * GLiNER.js runs the same model files on the same texts with the same labels in the same page, as
- * the peer. Every timing is the median of `runs` (≥ 3); work runs in workers, one per
- * configuration, since onnxruntime fixes threads and backend at its first session.
+ * measures, per backend (WASM 1 thread; WASM with all the machine's threads when the page is
+ * cross-origin isolated; WebGPU on a real adapter) and per method (heuristics, gliner,
+ * gliner+heuristics): throughput (words/s, samples/s), where a warm pass spends its time (the
+ * model's steps, heuristics, merge, worker messaging), and a cold start stage by stage (worker
+ * start, runtime, model file, tokenizer, session, first result). GLiNER.js runs the same model
+ * files on the same texts with the same labels in the same page, as the peer.
  *
- * Query parameters: `autorun=1` starts at once; `runs=N` (default 3); `backends=wasm-1,wasm-n,webgpu`;
- * `peer=0` leaves GLiNER.js out; `verbose=1` logs every step; `stepTimeoutSec=S` (default 300) fails
- * a backend whose step hangs instead of stalling the page; `webgpuSamples=N` (default 4, 0: all)
- * limits WebGPU passes to the first N samples. Results: the table and chart on the page and
- * `window.__benchResults` (see `report.ts`), which `run-headless.ts` collects.
+ * Each implementation gets one fresh worker per backend: its load and first result are the cold
+ * start, then one warm-up pass, then `runs` timed passes, interleaved between the implementations
+ * so that load from other processes hits both alike. onnxruntime fixes threads and backend at a
+ * worker's first session, hence one worker per configuration.
+ *
+ * Query parameters: `autorun=1` starts at once; `runs=N` timed passes (default 3); `coldRuns=N`
+ * fresh workers per implementation and backend (default 1); `backends=wasm-1,wasm-n,webgpu`;
+ * `webgpu=auto|1|0` (default auto: only on a real adapter, never on a fallback one such as
+ * SwiftShader; 1: on any adapter); `webgpuSamples=N` (default 2, 0: all) samples per pass on a
+ * fallback adapter; `warmup=N` samples in the warm-up pass (default 20, 0: all); `peer=0` leaves
+ * GLiNER.js out; `samples=N` uses the corpus's first N samples; `stepTimeoutSec=S` (default 300) fails a configuration whose call hangs.
+ * Results: the tables and charts on the page and `window.__benchResults` (see `report.ts`), which
+ * `run-headless.ts` collects. Progress: the line under the buttons, and `[bench]` console lines.
  */
-import { wrap, releaseProxy, type Remote } from 'comlink';
+import { proxy, releaseProxy, wrap, type Remote } from 'comlink';
 import { DEFAULT_MODEL_TYPES, type Engine } from '../../src/engine/engine.js';
 import { promptFor } from '../../src/engine/labels.js';
+import type { StageTimings } from '../../src/engine/timings.js';
 import { heuristicTypes } from '../../src/recognizers/registry.js';
 import type { Span } from '../../src/types.js';
 import { createWorkerEngine, type WorkerGlinerModel } from '../../src/worker/client.js';
-import { chartLegend, wordsPerSecChart } from './chart.js';
+import { chartLegend, stagesChart, stagesLegend, wordsPerSecChart } from './chart.js';
 import type { PeerHost, PeerInit } from './gliner-js-worker.js';
-import { BACKEND_LABEL, backendCell, countWords, median, peerRatios, threadSpeedups, type BackendKey, type BenchResults, type BenchRow, type Method } from './report.js';
-
-declare global {
-  interface Window {
-    __benchResults?: BenchResults;
-    __benchError?: string;
-  }
-}
+import {
+  BACKEND_LABEL,
+  coldTable,
+  countWords,
+  median,
+  medianStages,
+  peerRatios,
+  rowsTable,
+  setupLine,
+  stagesTable,
+  summaryTable,
+  threadSpeedups,
+  type BackendKey,
+  type BenchResults,
+  type BenchRow,
+  type ColdStart,
+  type Impl,
+  type Method,
+  type PassStages,
+  type Table,
+} from './report.js';
 
 const MODEL_DIR = new URL('../../models/pii-local-small/', location.href).href;
 const CORPUS = 'bench/web/corpus.jsonl';
@@ -46,20 +68,39 @@ const TYPES: Record<Method, string[]> = {
 const LABELS = MODEL_TYPES.map((t) => promptFor(t));
 
 const params = new URLSearchParams(location.search);
-/** Medians of this many runs; fewer than 3 only for a quick look (`runs=1`). */
-const RUNS = Math.max(1, Math.floor(Number(params.get('runs') ?? 3)) || 3);
-const VERBOSE = params.get('verbose') === '1';
-/** One step (a load, a first result, a corpus pass) that takes longer than this fails its backend instead of stalling the page. */
-const STEP_TIMEOUT_MS = Number(params.get('stepTimeoutSec') ?? 300) * 1000;
+const intParam = (name: string, fallback: number, min: number) => {
+  const n = Math.floor(Number(params.get(name) ?? fallback));
+  return Number.isFinite(n) ? Math.max(min, n) : fallback;
+};
+/** Timed passes per row (medians); fewer than 3 only for a quick look. */
+const RUNS = intParam('runs', 3, 1);
+/** Fresh workers per implementation and backend (each one load + first result; the first also serves the passes). */
+const COLD_RUNS = intParam('coldRuns', 1, 1);
+/** The corpus's first N samples only (0: all): for quick looks and tests. */
+const SAMPLES = intParam('samples', 0, 0);
 /**
- * WebGPU passes use the first samples only (0: all). Headless Chromium's adapter is SwiftShader, a
- * CPU emulation: about 10 words/s on this model, so a full pass takes many minutes there.
+ * Samples in the warm-up pass (0: the whole corpus). A third of the corpus is enough to compile the
+ * hot WASM code and size the buffers, and keeps the default run short.
  */
-const WEBGPU_SAMPLES = Math.max(0, Math.floor(Number(params.get('webgpuSamples') ?? 4)));
+const WARMUP = intParam('warmup', 20, 0);
+/** One call (a load, a first result, a pass) that takes longer than this fails its configuration instead of stalling the page. */
+const STEP_TIMEOUT_MS = intParam('stepTimeoutSec', 300, 1) * 1000;
+/**
+ * On a fallback adapter, WebGPU passes use the first samples only (0: all), and gliner+heuristics
+ * (the same model work as gliner) is left out: headless Chromium's SwiftShader emulates the GPU on
+ * the CPU, about 20 words/s with this model.
+ */
+const WEBGPU_SAMPLES = intParam('webgpuSamples', 2, 0);
 const WITH_PEER = params.get('peer') !== '0';
-const ASKED_BACKENDS = (params.get('backends') ?? 'wasm-1,wasm-n,webgpu').split(',');
+/** Logs every timed pass. */
+const VERBOSE = params.get('verbose') === '1';
+const ASKED_BACKENDS = (params.get('backends') ?? 'wasm-1,wasm-n,webgpu').split(',').map((b) => b.trim());
+const WEBGPU_PARAM = params.get('webgpu');
+/** How often progress goes to the console (the page's own line follows every event). */
+const PRINT_EVERY_MS = 5000;
 
 const $ = (id: string) => document.getElementById(id)!;
+const sinceMs = (t0: number) => performance.now() - t0;
 
 function log(line: string): void {
   console.log(`[bench] ${line}`);
@@ -68,17 +109,46 @@ function log(line: string): void {
   $('log').appendChild(li);
 }
 
-const sinceMs = (t0: number) => performance.now() - t0;
+// ------------------------------------------------------------------------------------------------
+// Steps and progress: "step 4/9 WASM, 1 thread · timed passes: pass 2/3 · GLiNER.js gliner 24/60 texts"
 
-/** Runs one named step: logged when verbose, failed with the step's name when it exceeds the step timeout. */
+const progressState = { step: 0, steps: 0, name: '', detail: '', started: 0 };
+
+function progress(detail: string): void {
+  progressState.detail = detail;
+  $('progress').textContent = progressLine();
+}
+
+function progressLine(): string {
+  const { step, steps, name, detail, started } = progressState;
+  return `step ${step}/${steps} ${name}${detail ? `: ${detail}` : ''} (${(sinceMs(started) / 1000).toFixed(0)} s)`;
+}
+
+/** Runs one numbered step; its progress is printed every few seconds while it runs. */
 async function step<T>(name: string, work: () => Promise<T>): Promise<T> {
-  if (VERBOSE) console.log(`[bench]     ${name} …`);
+  Object.assign(progressState, { step: progressState.step + 1, name, detail: '', started: performance.now() });
+  log(`step ${progressState.step}/${progressState.steps}: ${name}`);
+  $('progress').textContent = progressLine();
+  const ticker = setInterval(() => {
+    const line = progressLine();
+    $('progress').textContent = line;
+    if (sinceMs(progressState.started) >= PRINT_EVERY_MS - 100) console.log(`[bench]   ${line}`);
+  }, PRINT_EVERY_MS);
+  try {
+    return await work();
+  } finally {
+    clearInterval(ticker);
+  }
+}
+
+/** One call that fails with its name when it exceeds the step timeout. */
+async function timed<T>(name: string, work: Promise<T>): Promise<T> {
   let timer: ReturnType<typeof setTimeout> | undefined;
   const timeout = new Promise<never>((_, reject) => {
     timer = setTimeout(() => reject(new Error(`${name} took longer than ${STEP_TIMEOUT_MS / 1000} s`)), STEP_TIMEOUT_MS);
   });
   try {
-    return await Promise.race([work(), timeout]);
+    return await Promise.race([work, timeout]);
   } finally {
     clearTimeout(timer);
   }
@@ -87,11 +157,21 @@ async function step<T>(name: string, work: () => Promise<T>): Promise<T> {
 // ------------------------------------------------------------------------------------------------
 // The two implementations behind one small interface
 
+interface Pass {
+  spans: Span[][];
+  ms: number;
+  stages: PassStages;
+}
+
+type OnProgress = (done: number, total: number) => void;
+
 interface Instance {
+  impl: Impl;
   runtime: string;
   threads: number;
-  loadMs: number;
-  run(texts: string[], method: Method): Promise<Span[][]>;
+  /** The load part of the cold start (`firstMs` is filled by the caller). */
+  load: Omit<ColdStart, 'firstMs' | 'firstStages' | 'runs'>;
+  run(texts: string[], method: Method, onProgress?: OnProgress): Promise<Pass>;
   dispose(): Promise<void>;
 }
 
@@ -101,33 +181,81 @@ interface BackendPlan {
   threads: number;
 }
 
+/** pii-local's stage sink as a pass's stages: what the worker did not account for is "other", the rest of the wall time messaging. */
+function passStages(t: StageTimings, wallMs: number): PassStages {
+  const { workerMs, runs, ...stages } = t;
+  const out: PassStages = { ...stages };
+  if (runs !== undefined) out.runs = runs;
+  if (workerMs !== undefined) {
+    const inStages = Object.values(stages).reduce((a, b) => a + (b ?? 0), 0);
+    out.otherMs = Math.max(0, workerMs - inStages);
+    out.messagingMs = Math.max(0, wallMs - workerMs);
+  }
+  return out;
+}
+
+const mb = (bytes: number) => (bytes / 1e6).toFixed(1);
+
 async function startPiiLocal(plan: BackendPlan): Promise<Instance> {
   const t0 = performance.now();
   const engine: Engine = createWorkerEngine({
     model: MODEL_DIR,
     modelCache: false, // both implementations fetch the files each time: load times compare
-    modelOptions: { backend: plan.backend, numThreads: plan.threads },
-  });
-  const model = (await engine.ready()) as WorkerGlinerModel;
-  return {
-    runtime: model.backend,
-    threads: model.backend === 'wasm' ? plan.threads : 1,
-    loadMs: sinceMs(t0),
-    async run(texts, method) {
-      const out = await engine.detect(texts, { method, types: TYPES[method], threshold: THRESHOLD });
-      return out.map((d) => {
-        if (d.error !== undefined) throw new Error(`pii-local failed on a sample (${d.error})`);
-        return d.spans;
-      });
+    modelOptions: {
+      backend: plan.backend,
+      numThreads: plan.threads,
+      onProgress: (p) => progress(`loading ${p.file} ${mb(p.loaded)}${p.total ? `/${mb(p.total)}` : ''} MB`),
     },
-    dispose: () => engine.dispose(),
-  };
+  });
+  try {
+    const model = (await timed('pii-local load', engine.ready())) as WorkerGlinerModel;
+    const loadMs = sinceMs(t0);
+    // Stage times of the load inside the worker (src/gliner: `loadTimings`), when this build reports them.
+    const lt = (model as { loadTimings?: Record<string, number | undefined> }).loadTimings;
+    return {
+      impl: 'pii-local',
+      runtime: model.backend,
+      threads: model.backend === 'wasm' ? plan.threads : 1,
+      load: {
+        loadMs,
+        workerStartMs: lt?.total_ms === undefined ? undefined : Math.max(0, loadMs - lt.total_ms),
+        runtimeMs: lt?.runtime_ms,
+        onnxReadMs: lt?.onnx_read_ms,
+        tokenizerMs: lt?.tokenizer_ms,
+        sessionMs: lt?.session_ms,
+      },
+      run: (texts, method, onProgress) => detectPass(engine, texts, method, onProgress),
+      dispose: () => engine.dispose(),
+    };
+  } catch (error) {
+    await engine.dispose();
+    throw error;
+  }
+}
+
+async function detectPass(engine: Engine, texts: string[], method: Method, onProgress?: OnProgress): Promise<Pass> {
+  const timings: StageTimings = {};
+  const t0 = performance.now();
+  const out = await engine.detect(texts, { method, types: TYPES[method], threshold: THRESHOLD, timings, ...(onProgress ? { onProgress } : {}) });
+  const ms = sinceMs(t0);
+  const spans = out.map((d) => {
+    if (d.error !== undefined) throw new Error(`pii-local failed on a sample (${d.error})`);
+    return d.spans;
+  });
+  return { spans, ms, stages: passStages(timings, ms) };
 }
 
 async function startPeer(plan: BackendPlan, maxWidth: number): Promise<Instance> {
   const t0 = performance.now();
   const worker = new Worker(new URL('./gliner-js-worker.js', import.meta.url), { type: 'module' });
   const peer: Remote<PeerHost> = wrap<PeerHost>(worker);
+  // one proxied callback for the worker's life; it forwards to the current pass's listener
+  let listener: OnProgress | undefined;
+  const progressProxy = proxy((done: number, total: number) => listener?.(done, total));
+  const close = () => {
+    peer[releaseProxy]();
+    worker.terminate();
+  };
   const init: PeerInit = {
     modelUrl: new URL('onnx/model_quantized.onnx', MODEL_DIR).href,
     localModelPath: new URL('../', MODEL_DIR).href,
@@ -138,107 +266,118 @@ async function startPeer(plan: BackendPlan, maxWidth: number): Promise<Instance>
     maxWidth,
   };
   try {
-    await peer.init(init);
+    progress('loading GLiNER.js (tokenizer, runtime, model file, session)');
+    const load = await timed('GLiNER.js load', peer.init(init));
+    const loadMs = sinceMs(t0);
+    return {
+      impl: 'GLiNER.js',
+      runtime: plan.backend,
+      threads: plan.backend === 'wasm' ? plan.threads : 1,
+      load: { loadMs, workerStartMs: Math.max(0, loadMs - load.totalMs), tokenizerMs: load.tokenizerMs, sessionMs: load.sessionMs },
+      async run(texts, _method, onProgress) {
+        listener = onProgress;
+        const started = performance.now();
+        try {
+          const { spans, timings } = await peer.predict(texts, LABELS, THRESHOLD, PEER_BATCH_SIZE, progressProxy);
+          const ms = sinceMs(started);
+          const { workerMs, ...stages } = timings;
+          return { spans, ms, stages: { ...stages, messagingMs: Math.max(0, ms - workerMs) } };
+        } finally {
+          listener = undefined;
+        }
+      },
+      async dispose() {
+        close();
+      },
+    };
   } catch (error) {
-    peer[releaseProxy]();
-    worker.terminate();
+    close();
     throw error;
   }
-  return {
-    runtime: plan.backend,
-    threads: plan.backend === 'wasm' ? plan.threads : 1,
-    loadMs: sinceMs(t0),
-    run: (texts) => peer.predict(texts, LABELS, THRESHOLD, PEER_BATCH_SIZE),
-    async dispose() {
-      peer[releaseProxy]();
-      worker.terminate();
-    },
-  };
-}
-
-/** The heuristics need no model: a worker engine that is never asked to load one. */
-async function startHeuristics(): Promise<Instance> {
-  const engine = createWorkerEngine({ model: MODEL_DIR, modelCache: false });
-  return {
-    runtime: 'js',
-    threads: 1,
-    loadMs: NaN,
-    async run(texts, method) {
-      return (await engine.detect(texts, { method, types: TYPES[method], threshold: THRESHOLD })).map((d) => d.spans);
-    },
-    dispose: () => engine.dispose(),
-  };
 }
 
 // ------------------------------------------------------------------------------------------------
 // Measuring
 
 interface Subject {
-  impl: BenchRow['impl'];
+  name: string;
+  impl: Impl;
   method: Method;
-  start(): Promise<Instance>;
+  instance: Instance;
 }
 
-interface Cold {
-  loads: number[];
-  firsts: number[];
-  runtime: string;
-  threads: number;
+/** A fresh instance, its load and its first result on one sample (gliner method, as the peer runs). */
+async function coldStart(start: () => Promise<Instance>, first: string, label: string): Promise<{ instance: Instance; cold: ColdStart }> {
+  const instance = await start();
+  try {
+    progress(`${label}: first result`);
+    const pass = await timed(`${label} first result`, instance.run([first], 'gliner'));
+    return { instance, cold: { ...instance.load, firstMs: pass.ms, firstStages: pass.stages, runs: 1 } };
+  } catch (error) {
+    await instance.dispose();
+    throw error;
+  }
 }
 
-/** `RUNS` fresh starts of each subject, interleaved: load, then the first result on one sample. */
-async function coldStarts(subjects: Subject[], first: string): Promise<Cold[]> {
-  const cold: Cold[] = subjects.map(() => ({ loads: [], firsts: [], runtime: '', threads: 1 }));
-  for (let r = 0; r < RUNS; r++) {
-    for (const [i, s] of subjects.entries()) {
-      const label = `${s.impl} ${s.method} cold start ${r + 1}`;
-      const inst = await step(`${label}: load`, () => s.start());
-      try {
-        const t0 = performance.now();
-        await step(`${label}: first result`, () => inst.run([first], s.method));
-        const c = cold[i]!;
-        c.firsts.push(sinceMs(t0));
-        c.loads.push(inst.loadMs);
-        c.runtime = inst.runtime;
-        c.threads = inst.threads;
-      } finally {
-        await inst.dispose();
+/** Medians over several cold starts of one implementation. */
+function medianCold(all: readonly ColdStart[]): ColdStart {
+  const pick = (k: keyof Omit<ColdStart, 'firstStages' | 'runs'>) => {
+    const xs = all.map((c) => c[k]).filter((v): v is number => typeof v === 'number');
+    return xs.length > 0 ? median(xs) : undefined;
+  };
+  return {
+    loadMs: pick('loadMs') ?? NaN,
+    workerStartMs: pick('workerStartMs'),
+    runtimeMs: pick('runtimeMs'),
+    onnxReadMs: pick('onnxReadMs'),
+    tokenizerMs: pick('tokenizerMs'),
+    sessionMs: pick('sessionMs'),
+    firstMs: pick('firstMs') ?? NaN,
+    firstStages: medianStages(all.map((c) => c.firstStages ?? {})),
+    runs: all.length,
+  };
+}
+
+const textsProgress = (name: string) => (done: number, total: number) => progress(`${name} ${done}/${total} texts`);
+
+/** One warm-up pass per subject, then `RUNS` timed passes over `texts`, interleaved. */
+async function throughput(subjects: Subject[], texts: string[], warmup: string[], label: string): Promise<Pass[]> {
+  await step(`${label} · warm-up (${warmup.length} samples each)`, async () => {
+    for (const s of subjects) {
+      textsProgress(s.name)(0, warmup.length);
+      await timed(`${s.name} warm-up`, s.instance.run(warmup, s.method, textsProgress(s.name)));
+    }
+  });
+  const passes: Pass[][] = subjects.map(() => []);
+  await step(`${label} · timed passes (${RUNS} × ${subjects.length})`, async () => {
+    for (let r = 0; r < RUNS; r++) {
+      for (const [i, s] of subjects.entries()) {
+        const onProgress = textsProgress(`pass ${r + 1}/${RUNS} · ${s.name}`);
+        onProgress(0, texts.length);
+        const pass = await timed(`${s.name} pass ${r + 1}`, s.instance.run(texts, s.method, onProgress));
+        passes[i]!.push(pass);
+        if (VERBOSE) log(`  ${s.name} pass ${r + 1}: ${pass.ms.toFixed(0)} ms`);
       }
     }
-  }
-  return cold;
+  });
+  return passes.map((ps) => ({ spans: ps.at(-1)!.spans, ms: median(ps.map((p) => p.ms)), stages: medianStages(ps.map((p) => p.stages)) }));
 }
 
-/** One warm-up pass per subject, then `RUNS` timed passes over the corpus, interleaved. */
-async function throughput(pairs: { name: string; instance: Instance; method: Method }[], texts: string[]): Promise<{ ms: number; spans: Span[][] }[]> {
-  const out = pairs.map(() => ({ times: [] as number[], spans: [] as Span[][] }));
-  for (const p of pairs) await step(`${p.name}: warm-up pass`, () => p.instance.run(texts, p.method));
-  for (let r = 0; r < RUNS; r++) {
-    for (const [i, p] of pairs.entries()) {
-      const t0 = performance.now();
-      const spans = await step(`${p.name}: pass ${r + 1}`, () => p.instance.run(texts, p.method));
-      out[i]!.times.push(sinceMs(t0));
-      out[i]!.spans = spans;
-    }
-  }
-  return out.map((o) => ({ ms: median(o.times), spans: o.spans }));
-}
-
-function row(subject: Subject, backend: BackendKey, cold: Cold, corpusMs: number, spans: Span[][], words: number, samples: number): BenchRow {
+function row(s: Pick<Subject, 'impl' | 'method'>, instance: Instance, backend: BackendKey, pass: Pass, words: number, samples: number, cold?: ColdStart): BenchRow {
   return {
-    impl: subject.impl,
-    method: subject.method,
+    impl: s.impl,
+    method: s.method,
     backend,
-    runtime: cold.runtime,
-    threads: cold.threads,
-    loadMs: cold.loads.every(Number.isNaN) ? null : median(cold.loads),
-    firstMs: median(cold.firsts),
-    corpusMs,
+    runtime: instance.runtime,
+    threads: instance.threads,
+    ...(cold ? { cold } : {}),
+    corpusMs: pass.ms,
     samples,
     words,
-    wordsPerSec: (words / corpusMs) * 1000,
-    samplesPerSec: (samples / corpusMs) * 1000,
-    entities: spans.reduce((n, s) => n + s.length, 0),
+    wordsPerSec: (words / pass.ms) * 1000,
+    samplesPerSec: (samples / pass.ms) * 1000,
+    entities: pass.spans.reduce((n, x) => n + x.length, 0),
+    stages: pass.stages,
     runs: RUNS,
   };
 }
@@ -259,53 +398,82 @@ function agreement(reference: Span[][], other: Span[][]): number | undefined {
   return all === 0 ? undefined : same / all;
 }
 
-async function webgpuAdapter(): Promise<string | null> {
-  const gpu = (navigator as { gpu?: { requestAdapter(): Promise<{ info?: Record<string, string> } | null> } }).gpu;
+interface Adapter {
+  name: string;
+  fallback: boolean;
+}
+
+/** The browser's WebGPU adapter, and whether it is a fallback (software) one. */
+async function webgpuAdapter(): Promise<Adapter | null> {
+  type GpuAdapter = { isFallbackAdapter?: boolean; info?: { vendor?: string; architecture?: string; description?: string; isFallbackAdapter?: boolean } };
+  const gpu = (navigator as { gpu?: { requestAdapter(): Promise<GpuAdapter | null> } }).gpu;
   if (!gpu) return null;
   try {
     const adapter = await gpu.requestAdapter();
     if (!adapter) return null;
     const info = adapter.info ?? {};
-    return [info.vendor, info.architecture, info.description].filter(Boolean).join(' ') || 'unnamed adapter';
+    const name = [info.vendor, info.architecture, info.description].filter(Boolean).join(' ') || 'unnamed adapter';
+    // `info.isFallbackAdapter` (current spec), `isFallbackAdapter` (older Chromium); SwiftShader is one either way
+    const fallback = info.isFallbackAdapter ?? adapter.isFallbackAdapter ?? /swiftshader/i.test(name);
+    return { name, fallback: fallback === true };
   } catch {
     return null;
   }
 }
 
-async function runBenchmark(): Promise<BenchResults> {
+/** An error as it may be shown: class and message, shortened (messages here never hold sample text). */
+function describe(error: unknown): string {
+  const e = error instanceof Error ? error : new Error(String(error));
+  return `${e.name}: ${e.message}`.slice(0, 300);
+}
+
+async function runBenchmark(webgpuPolicy: BenchResults['settings']['webgpu']): Promise<BenchResults> {
   const t0 = performance.now();
   const texts = (await (await fetch(new URL('../../' + CORPUS, location.href))).text())
     .split('\n')
     .filter((l) => l.trim() !== '')
-    .map((l) => (JSON.parse(l) as { text: string }).text);
+    .map((l) => (JSON.parse(l) as { text: string }).text)
+    .slice(0, SAMPLES > 0 ? SAMPLES : undefined);
   const words = texts.reduce((n, t) => n + countWords(t), 0);
   const maxWidth = ((await (await fetch(new URL('gliner_config.json', MODEL_DIR))).json()) as { max_width?: number }).max_width ?? 12;
   const adapter = await webgpuAdapter();
   const n = navigator.hardwareConcurrency || 1;
   const results: BenchResults = {
-    env: { userAgent: navigator.userAgent, crossOriginIsolated, hardwareConcurrency: n, webgpuAdapter: adapter },
+    env: { userAgent: navigator.userAgent, crossOriginIsolated, hardwareConcurrency: n, webgpuAdapter: adapter?.name ?? null, webgpuFallback: adapter?.fallback ?? null },
+    settings: { runs: RUNS, coldRuns: COLD_RUNS, warmupSamples: WARMUP > 0 ? Math.min(WARMUP, texts.length) : texts.length, webgpu: webgpuPolicy },
     corpus: { samples: texts.length, words, file: CORPUS },
     model: 'models/pii-local-small (onnx/model_quantized.onnx)',
     labels: LABELS,
     threshold: THRESHOLD,
     peerBatchSize: PEER_BATCH_SIZE,
     rows: [],
+    skipped: [],
     errors: [],
+    startedAt: new Date().toISOString(),
     durationMs: 0,
   };
-  log(`${texts.length} samples, ${words} words; crossOriginIsolated ${crossOriginIsolated}; ${n} CPUs; WebGPU ${adapter ?? 'none'}`);
+  log(`${texts.length} samples, ${words} words; crossOriginIsolated ${crossOriginIsolated}; ${n} logical CPUs; WebGPU ${adapter ? `${adapter.name}${adapter.fallback ? ' (fallback adapter)' : ''}` : 'none'}`);
 
   const plans: BackendPlan[] = [];
   if (ASKED_BACKENDS.includes('wasm-1')) plans.push({ key: 'wasm-1', backend: 'wasm', threads: 1 });
   if (ASKED_BACKENDS.includes('wasm-n')) {
-    if (!crossOriginIsolated) results.errors.push('WASM N threads: the page is not cross-origin isolated (serve it with COOP/COEP)');
-    else if (n < 2) results.errors.push('WASM N threads: the browser reports one CPU');
+    if (!crossOriginIsolated) results.errors.push('WASM, all threads: the page is not cross-origin isolated (serve it with COOP/COEP)');
+    else if (n < 2) results.skipped.push('WASM, all threads: the browser reports one logical CPU (the 1-thread row is the same)');
     else plans.push({ key: 'wasm-n', backend: 'wasm', threads: n });
   }
-  if (ASKED_BACKENDS.includes('webgpu')) {
-    if (adapter === null) results.errors.push('WebGPU: no adapter (navigator.gpu.requestAdapter() gave none)');
-    else plans.push({ key: 'webgpu', backend: 'webgpu', threads: 1 });
+  if (ASKED_BACKENDS.includes('webgpu') && webgpuPolicy !== 'off') {
+    if (adapter === null) results.skipped.push('WebGPU: no adapter (navigator.gpu.requestAdapter() gave none)');
+    else if (adapter.fallback && webgpuPolicy === 'auto') {
+      results.skipped.push(`WebGPU: the adapter (${adapter.name}) is a fallback one, a CPU emulation; ask for it with --webgpu (page: the WebGPU box)`);
+    } else plans.push({ key: 'webgpu', backend: 'webgpu', threads: 1 });
   }
+  for (const s of results.skipped) log(`left out: ${s}`);
+
+  // steps: the heuristics, then per backend the cold starts (one per implementation, one more for
+  // extra cold starts), the warm-up and the timed passes
+  const planSteps = (WITH_PEER ? 2 : 1) + (COLD_RUNS > 1 ? 1 : 0) + 2;
+  progressState.steps = 1 + plans.length * planSteps;
+  progressState.step = 0;
 
   const first = texts[0]!;
   const show = () => render(results);
@@ -313,52 +481,87 @@ async function runBenchmark(): Promise<BenchResults> {
 
   // heuristics: no model, same on every backend
   try {
-    log('heuristics …');
-    const subject: Subject = { impl: 'pii-local', method: 'heuristics', start: startHeuristics };
-    const [cold] = await coldStarts([subject], first);
-    const inst = await startHeuristics();
-    const [t] = await throughput([{ name: 'pii-local heuristics', instance: inst, method: 'heuristics' }], texts);
-    await inst.dispose();
-    results.rows.push(row(subject, 'js', cold!, t!.ms, t!.spans, words, texts.length));
+    await step('heuristics (no model)', async () => {
+      const t = performance.now();
+      const engine = createWorkerEngine({ model: MODEL_DIR, modelCache: false });
+      try {
+        const firstPass = await timed('heuristics first result', detectPass(engine, [first], 'heuristics'));
+        const cold: ColdStart = { loadMs: NaN, firstMs: sinceMs(t), firstStages: firstPass.stages, runs: 1 };
+        const instance: Instance = { impl: 'pii-local', runtime: 'js', threads: 1, load: cold, run: (x, m, p) => detectPass(engine, x, m, p), dispose: () => engine.dispose() };
+        await instance.run(texts, 'heuristics');
+        const passes: Pass[] = [];
+        for (let r = 0; r < RUNS; r++) passes.push(await timed('heuristics pass', instance.run(texts, 'heuristics', textsProgress(`pass ${r + 1}/${RUNS}`))));
+        const pass = { spans: passes.at(-1)!.spans, ms: median(passes.map((p) => p.ms)), stages: medianStages(passes.map((p) => p.stages)) };
+        results.rows.push(row({ impl: 'pii-local', method: 'heuristics' }, instance, 'js', pass, words, texts.length, cold));
+      } finally {
+        await engine.dispose();
+      }
+    });
     show();
   } catch (error) {
     results.errors.push(`heuristics: ${describe(error)}`);
   }
 
-  for (const plan of plans) {
-    log(`${BACKEND_LABEL[plan.key]} …`);
-    const subjects: Subject[] = [
-      { impl: 'pii-local', method: 'gliner', start: () => startPiiLocal(plan) },
-      { impl: 'pii-local', method: 'gliner+heuristics', start: () => startPiiLocal(plan) },
-    ];
-    if (WITH_PEER) subjects.push({ impl: 'GLiNER.js', method: 'gliner', start: () => startPeer(plan, maxWidth) });
-    const passTexts = plan.key === 'webgpu' && WEBGPU_SAMPLES > 0 ? texts.slice(0, WEBGPU_SAMPLES) : texts;
+  for (const [p, plan] of plans.entries()) {
+    const label = plan.key === 'wasm-n' ? `WASM, ${plan.threads} threads` : BACKEND_LABEL[plan.key];
+    const fallbackGpu = plan.key === 'webgpu' && adapter?.fallback === true;
+    const passTexts = fallbackGpu && WEBGPU_SAMPLES > 0 ? texts.slice(0, WEBGPU_SAMPLES) : texts;
+    if (fallbackGpu) {
+      results.skipped.push(
+        `${label} on the fallback adapter: passes over the first ${passTexts.length} samples only, and gliner+heuristics left out (its model work is the gliner row's)`,
+      );
+    }
+    const warmup = WARMUP > 0 ? passTexts.slice(0, WARMUP) : passTexts;
     const passWords = passTexts.reduce((k, t) => k + countWords(t), 0);
-    let phase = 'cold starts';
     const live: Instance[] = [];
+    let phase = 'pii-local cold start';
     try {
-      const cold = await coldStarts(subjects, first);
-      phase = 'throughput';
-      const ours = await step('pii-local load (warm worker)', () => startPiiLocal(plan));
-      live.push(ours);
-      const pairs: { name: string; instance: Instance; method: Method }[] = [
-        { name: 'pii-local gliner', instance: ours, method: 'gliner' },
-        { name: 'pii-local gliner+heuristics', instance: ours, method: 'gliner+heuristics' },
-      ];
+      const ours = await step(`${label} · pii-local cold start`, () => coldStart(() => startPiiLocal(plan), first, 'pii-local'));
+      live.push(ours.instance);
+      let peer: { instance: Instance; cold: ColdStart } | undefined;
       if (WITH_PEER) {
-        const peer = await step('GLiNER.js load (warm worker)', () => startPeer(plan, maxWidth));
-        live.push(peer);
-        pairs.push({ name: 'GLiNER.js gliner', instance: peer, method: 'gliner' });
+        phase = 'GLiNER.js cold start';
+        try {
+          peer = await step(`${label} · GLiNER.js cold start`, () => coldStart(() => startPeer(plan, maxWidth), first, 'GLiNER.js'));
+          live.push(peer.instance);
+        } catch (error) {
+          results.errors.push(`GLiNER.js on ${label} (cold start): ${describe(error)}`);
+          log(`  GLiNER.js failed: ${describe(error)}`);
+        }
       }
-      const timed = await throughput(pairs, passTexts);
-      const rows = subjects.map((s, i) => row(s, plan.key, cold[i]!, timed[i]!.ms, timed[i]!.spans, passWords, passTexts.length));
-      rows.forEach((r, i) => spansOf.set(r, timed[i]!.spans));
+      const colds: Record<Impl, ColdStart[]> = { 'pii-local': [ours.cold], 'GLiNER.js': peer ? [peer.cold] : [] };
+      if (COLD_RUNS > 1) {
+        phase = 'more cold starts';
+        await step(`${label} · cold starts 2–${COLD_RUNS}`, async () => {
+          for (let r = 2; r <= COLD_RUNS; r++) {
+            const starts: [Impl, () => Promise<Instance>][] = [['pii-local', () => startPiiLocal(plan)]];
+            if (peer) starts.push(['GLiNER.js', () => startPeer(plan, maxWidth)]);
+            for (const [impl, start] of starts) {
+              const extra = await coldStart(start, first, `${impl} ${r}/${COLD_RUNS}`);
+              await extra.instance.dispose();
+              colds[impl].push(extra.cold);
+            }
+          }
+        });
+      }
+
+      phase = 'throughput';
+      const subjects: Subject[] = [{ name: 'pii-local gliner', impl: 'pii-local', method: 'gliner', instance: ours.instance }];
+      if (!fallbackGpu) subjects.push({ name: 'pii-local gliner+heuristics', impl: 'pii-local', method: 'gliner+heuristics', instance: ours.instance });
+      if (peer) subjects.push({ name: 'GLiNER.js gliner', impl: 'GLiNER.js', method: 'gliner', instance: peer.instance });
+      const passes = await throughput(subjects, passTexts, warmup, label);
+      const rows = subjects.map((s, i) => {
+        const cold = s.method === 'gliner+heuristics' ? undefined : medianCold(colds[s.impl]);
+        return row(s, s.instance, plan.key, passes[i]!, passWords, passTexts.length, cold);
+      });
+      rows.forEach((r, i) => spansOf.set(r, passes[i]!.spans));
       results.rows.push(...rows);
-      for (const r of rows) log(`  ${r.impl} ${r.method}: load ${Math.round(r.loadMs ?? 0)} ms, first ${r.firstMs.toFixed(1)} ms, ${Math.round(r.wordsPerSec)} words/s`);
+      for (const r of rows) log(`  ${r.impl} ${r.method}: ${Math.round(r.wordsPerSec)} words/s${r.cold ? `, ready ${Math.round(r.cold.loadMs)} ms, first result ${Math.round(r.cold.firstMs)} ms` : ''}`);
       show();
     } catch (error) {
-      results.errors.push(`${BACKEND_LABEL[plan.key]} (${phase}): ${describe(error)}`);
+      results.errors.push(`${label} (${phase}): ${describe(error)}`);
       log(`  failed at ${phase}: ${describe(error)}`);
+      progressState.step = 1 + (p + 1) * planSteps; // the steps this configuration will not reach
     } finally {
       for (const inst of live) await inst.dispose().catch(() => undefined);
     }
@@ -375,65 +578,83 @@ async function runBenchmark(): Promise<BenchResults> {
   return results;
 }
 
-/** An error as it may be shown: class and message, shortened (messages here never hold sample text). */
-function describe(error: unknown): string {
-  const e = error instanceof Error ? error : new Error(String(error));
-  return `${e.name}: ${e.message}`.slice(0, 300);
-}
-
 // ------------------------------------------------------------------------------------------------
 // Rendering
 
-function render(results: BenchResults): void {
-  const table = $('results') as HTMLTableElement;
-  const body = table.tBodies[0]!;
-  body.replaceChildren();
-  const fmt = (n: number | null, d = 0) => (n === null || !Number.isFinite(n) ? '—' : n.toLocaleString('en-US', { maximumFractionDigits: d, minimumFractionDigits: d }));
-  for (const r of results.rows) {
+function tableElement(table: Table): HTMLElement {
+  const section = document.createElement('section');
+  if (table.rows.length === 0) return section;
+  section.append(Object.assign(document.createElement('h2'), { textContent: table.title }));
+  const el = document.createElement('table');
+  el.className = 'data';
+  const head = el.createTHead().insertRow();
+  table.head.forEach((h, i) => {
+    const th = document.createElement('th');
+    th.textContent = h;
+    th.style.textAlign = table.right[i] ? 'right' : 'left';
+    head.appendChild(th);
+  });
+  const body = el.createTBody();
+  for (const cells of table.rows) {
     const tr = body.insertRow();
-    const cells = [
-      r.impl,
-      r.method,
-      backendCell(r),
-      String(r.threads),
-      fmt(r.loadMs),
-      fmt(r.firstMs, 1),
-      r.samples === results.corpus.samples ? fmt(r.corpusMs) : `${fmt(r.corpusMs)} (${r.samples} samples)`,
-      fmt(r.wordsPerSec, r.wordsPerSec < 100 ? 1 : 0),
-      fmt(r.samplesPerSec, r.samplesPerSec < 1 ? 2 : 1),
-      String(r.entities),
-      r.agreement === undefined ? '' : `${fmt(r.agreement * 100)} %`,
-    ];
-    for (const c of cells) tr.insertCell().textContent = c;
+    cells.forEach((c, i) => {
+      const td = tr.insertCell();
+      td.textContent = c;
+      td.style.textAlign = table.right[i] ? 'right' : 'left';
+    });
   }
-  table.hidden = results.rows.length === 0;
+  section.append(el, ...table.notes.map((n) => Object.assign(document.createElement('p'), { className: 'muted', textContent: n })));
+  return section;
+}
+
+function render(results: BenchResults): void {
+  $('setup').textContent = setupLine(results);
+  $('summary').replaceChildren(tableElement(summaryTable(results)));
+
   const chart = $('chart');
   chart.replaceChildren();
   // the heuristics run hundreds of times faster than any model row: on one scale the model bars vanish
   const modelRows = results.rows.filter((r) => r.method !== 'heuristics');
   if (modelRows.length > 0) {
-    const caption = Object.assign(document.createElement('p'), { className: 'muted', textContent: 'Model methods only; the heuristics row (no model) is in the table.' });
-    chart.append(wordsPerSecChart(modelRows), chartLegend(modelRows), caption);
+    const ratios = Object.fromEntries(peerRatios(results).map((r) => [r.backend, `pii-local ÷ GLiNER.js ×${r.ratio.toFixed(2)}`]));
+    const caption = Object.assign(document.createElement('p'), { className: 'muted', textContent: 'Model methods only; the heuristics row (no model) is in the tables.' });
+    chart.append(wordsPerSecChart(modelRows, ratios), chartLegend(modelRows), caption);
   }
+  const stageRows = modelRows.filter((r) => r.stages);
+  const stages = $('stages-chart');
+  stages.replaceChildren();
+  if (stageRows.length > 0) stages.append(stagesChart(stageRows), stagesLegend());
+
+  $('tables').replaceChildren(tableElement(stagesTable(results)), tableElement(coldTable(results)), tableElement(rowsTable(results)));
+
   const notes: string[] = [];
-  for (const r of peerRatios(results)) notes.push(`pii-local ÷ GLiNER.js on ${BACKEND_LABEL[r.backend]}: ×${r.ratio.toFixed(2)} (words/s, gliner method)`);
-  for (const s of threadSpeedups(results)) notes.push(`${s.impl} ${s.method}: ${s.threads} threads ÷ 1 thread = ×${s.speedup.toFixed(2)}`);
+  for (const s of threadSpeedups(results)) notes.push(`${s.impl} ${s.method}: ${s.threads} threads ÷ 1 thread = ×${s.speedup.toFixed(2)} words/s`);
+  for (const s of results.skipped) notes.push(`left out — ${s}`);
   for (const e of results.errors) notes.push(`not measured — ${e}`);
-  const ul = $('notes');
-  ul.replaceChildren(...notes.map((n) => Object.assign(document.createElement('li'), { textContent: n })));
+  $('notes').replaceChildren(...notes.map((x) => Object.assign(document.createElement('li'), { textContent: x })));
+}
+
+function webgpuPolicy(): BenchResults['settings']['webgpu'] {
+  if (WEBGPU_PARAM === '0' || WEBGPU_PARAM === 'off') return 'off';
+  return ($('webgpu-any') as HTMLInputElement).checked ? 'on' : 'auto';
 }
 
 async function main(): Promise<void> {
   const button = $('run') as HTMLButtonElement;
+  const anyAdapter = $('webgpu-any') as HTMLInputElement;
+  anyAdapter.checked = WEBGPU_PARAM === '1' || WEBGPU_PARAM === 'on';
   $('setup').textContent =
-    `crossOriginIsolated: ${crossOriginIsolated} · ${navigator.hardwareConcurrency} logical CPUs · runs: ${RUNS} · ` +
-    `labels: ${LABELS.join(', ')} · GLiNER.js ${WITH_PEER ? 'included' : 'left out'}`;
+    `${navigator.hardwareConcurrency} logical CPUs (navigator.hardwareConcurrency) · crossOriginIsolated: ${crossOriginIsolated} · ` +
+    `${RUNS} timed passes per row · labels: ${LABELS.join(', ')} · GLiNER.js ${WITH_PEER ? 'included' : 'left out'}`;
   const start = async () => {
     button.disabled = true;
+    anyAdapter.disabled = true;
     $('log').replaceChildren();
     try {
-      const results = await runBenchmark();
+      const results = await runBenchmark(webgpuPolicy());
       render(results);
+      progressState.detail = '';
+      $('progress').textContent = `done in ${(results.durationMs / 1000).toFixed(0)} s`;
       log(`done in ${(results.durationMs / 1000).toFixed(1)} s`);
       window.__benchResults = results;
     } catch (error) {
@@ -441,6 +662,7 @@ async function main(): Promise<void> {
       log(`failed: ${window.__benchError}`);
     } finally {
       button.disabled = false;
+      anyAdapter.disabled = false;
     }
   };
   button.addEventListener('click', () => void start());

@@ -4,12 +4,17 @@
  * files from this server — `onnx/model_quantized.onnx` for onnxruntime-web and `tokenizer.json` /
  * `tokenizer_config.json` for transformers.js — and transformers.js is told never to ask a hub.
  *
+ * Stage times come from timing GLiNER.js's own steps on its instance (tokenizer load; per batch
+ * `prepareBatch`, `prepareInputs`, `session.run`, `decode`): benchmark-only wrapping, absent when
+ * a GLiNER.js version names them otherwise.
+ *
  * One worker serves one configuration: onnxruntime fixes threads and backend at its first session.
  */
-import { env } from '@xenova/transformers';
+import { AutoTokenizer, env } from '@xenova/transformers';
 import { expose } from 'comlink';
 import { Gliner } from 'gliner';
 import type { Span } from '../../src/types.js';
+import type { PassStages } from './report.js';
 
 /** How to start GLiNER.js. All URLs absolute (a worker resolves relative ones against itself). */
 export interface PeerInit {
@@ -27,16 +32,65 @@ export interface PeerInit {
   maxWidth: number;
 }
 
+/** Where `init` went inside the worker, in ms. */
+export interface PeerLoad {
+  tokenizerMs: number;
+  /** Everything after the tokenizer: onnxruntime's `.wasm`, the ONNX file, the session. */
+  sessionMs: number;
+  totalMs: number;
+}
+
+/** Stage times of one `predict` inside the worker (`workerMs`: the whole call). */
+export type PeerTimings = PassStages & { workerMs: number };
+
 export interface PeerHost {
-  init(init: PeerInit): Promise<void>;
-  /** Spans per text, in GLiNER.js's own batches of `batchSize` texts. */
-  predict(texts: string[], labels: string[], threshold: number, batchSize: number): Promise<Span[][]>;
+  init(init: PeerInit): Promise<PeerLoad>;
+  /** Spans per text, in GLiNER.js's own batches of `batchSize` texts; `onProgress` after each batch. */
+  predict(
+    texts: string[],
+    labels: string[],
+    threshold: number,
+    batchSize: number,
+    onProgress?: (done: number, total: number) => void,
+  ): Promise<{ spans: Span[][]; timings: PeerTimings }>;
 }
 
 let gliner: Gliner | undefined;
+/** The sink the wrapped steps add to while a `predict` runs. */
+let sink: PassStages | undefined;
+
+/** Wraps `obj[name]` so that its time (sync or async) is added to `sink[key]`. */
+function timeMethod(obj: unknown, name: string, key: Exclude<keyof PassStages, 'runs'>, count = false): void {
+  const target = obj as Record<string, unknown> | undefined;
+  const original = target?.[name];
+  if (typeof original !== 'function') return;
+  const add = (t0: number) => {
+    if (!sink) return;
+    sink[key] = (sink[key] ?? 0) + (performance.now() - t0);
+    if (count) sink.runs = (sink.runs ?? 0) + 1;
+  };
+  target![name] = function (this: unknown, ...args: unknown[]) {
+    const t0 = performance.now();
+    const out = (original as (...a: unknown[]) => unknown).apply(this, args);
+    if (out instanceof Promise) return out.finally(() => add(t0));
+    add(t0);
+    return out;
+  };
+}
 
 const host: PeerHost = {
   async init(init) {
+    const t0 = performance.now();
+    let tokenizerMs = 0;
+    const fromPretrained = AutoTokenizer.from_pretrained.bind(AutoTokenizer);
+    AutoTokenizer.from_pretrained = (async (...args: Parameters<typeof fromPretrained>) => {
+      const t = performance.now();
+      try {
+        return await fromPretrained(...args);
+      } finally {
+        tokenizerMs += performance.now() - t;
+      }
+    }) as typeof AutoTokenizer.from_pretrained;
     gliner = new Gliner({
       tokenizerPath: init.tokenizerName,
       onnxSettings: {
@@ -56,16 +110,34 @@ const host: PeerHost = {
     env.allowLocalModels = true;
     env.localModelPath = init.localModelPath;
     await gliner.initialize();
+    const totalMs = performance.now() - t0;
+
+    const model = (gliner as unknown as { model?: { processor?: unknown; decoder?: unknown; onnxWrapper?: unknown } }).model;
+    timeMethod(model?.processor, 'prepareBatch', 'prepareMs');
+    timeMethod(model, 'prepareInputs', 'tensorsMs');
+    timeMethod(model?.onnxWrapper, 'run', 'runMs', true);
+    timeMethod(model?.decoder, 'decode', 'decodeMs');
+    return { tokenizerMs, sessionMs: totalMs - tokenizerMs, totalMs };
   },
 
-  async predict(texts, labels, threshold, batchSize) {
+  async predict(texts, labels, threshold, batchSize, onProgress) {
     if (!gliner) throw new Error('GLiNER.js is not initialized');
+    const t0 = performance.now();
+    const timings: PassStages = {};
+    sink = timings;
     const out: Span[][] = [];
-    for (let at = 0; at < texts.length; at += batchSize) {
-      const batch = await gliner.inference({ texts: texts.slice(at, at + batchSize), entities: labels, threshold, flatNer: true });
-      for (const spans of batch) out.push(spans.map((s) => ({ start: s.start, end: s.end, label: s.label, score: s.score })));
+    try {
+      for (let at = 0; at < texts.length; at += batchSize) {
+        const batch = await gliner.inference({ texts: texts.slice(at, at + batchSize), entities: labels, threshold, flatNer: true });
+        for (const spans of batch) out.push(spans.map((s) => ({ start: s.start, end: s.end, label: s.label, score: s.score })));
+        void onProgress?.(out.length, texts.length);
+      }
+    } finally {
+      sink = undefined;
     }
-    return out;
+    const workerMs = performance.now() - t0;
+    const inStages = (timings.prepareMs ?? 0) + (timings.tensorsMs ?? 0) + (timings.runMs ?? 0) + (timings.decodeMs ?? 0);
+    return { spans: out, timings: { ...timings, otherMs: Math.max(0, workerMs - inStages), workerMs } };
   },
 };
 

@@ -1,15 +1,18 @@
 /**
  * Serves the demo and benchmark pages: builds them (bench/web/build.ts), then serves the repository
  * on 127.0.0.1 with the headers that make the pages cross-origin isolated (COOP `same-origin`, COEP
- * `require-corp`: needed for WASM threads) and the right MIME types for `.wasm` and `.mjs`.
+ * `require-corp`: needed for WASM threads) and the right MIME types for `.wasm` and `.mjs`. The
+ * demo's service worker, `/bench/web/offline-sw.js`, is pii-local's offline service worker
+ * (`src/browser/offline-sw-entry.ts`) bundled on request into one classic script, the file the
+ * package ships as `offline-sw.js`; it sits beside the pages so that its scope covers them.
  *
  *   npm run demo                      # = npx tsx bench/web/serve.ts
  *   npx tsx bench/web/serve.ts --port 8790 [--no-isolation]
  */
-import { createReadStream, statSync } from 'node:fs';
+import { createReadStream, readFileSync, statSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { extname, join, normalize, relative, sep } from 'node:path';
+import { dirname, extname, join, normalize, relative, resolve, sep } from 'node:path';
 import { buildWeb, ROOT } from './build.js';
 
 const TYPES: Readonly<Record<string, string>> = {
@@ -59,6 +62,13 @@ export async function startWebServer(options: WebServerOptions = {}): Promise<We
       res.writeHead(302, { location: '/bench/web/demo.html' }).end();
       return;
     }
+    if (path === OFFLINE_SW_PATH) {
+      offlineWorkerScript().then(
+        (code) => res.writeHead(200, { 'content-type': TYPES['.js']!, 'cache-control': 'no-cache', 'content-length': String(Buffer.byteLength(code)) }).end(req.method === 'HEAD' ? undefined : code),
+        (error: unknown) => res.writeHead(500, { 'content-type': 'text/plain' }).end(`cannot build the offline service worker: ${(error as Error).message}`),
+      );
+      return;
+    }
     const file = normalize(join(ROOT, path));
     const inside = !relative(ROOT, file).startsWith('..') && file.startsWith(ROOT + sep);
     let size = -1;
@@ -102,6 +112,48 @@ export async function startWebServer(options: WebServerOptions = {}): Promise<We
         server.close(() => resolve());
       }),
   };
+}
+
+/** Where the demo registers its service worker (`registerOfflineWorker('offline-sw.js')` in demo.ts). */
+export const OFFLINE_SW_PATH = '/bench/web/offline-sw.js';
+const OFFLINE_SW_ENTRY = join(ROOT, 'src', 'browser', 'offline-sw-entry.ts');
+
+let offlineSw: { stamp: string; code: Promise<string> } | undefined;
+
+/**
+ * `offline-sw-entry.ts` and what it imports (nothing at run time but `offline-sw.ts`) as one classic
+ * script: rollup with TypeScript's transpiler (no type check: `tsc` does that). Built again when a
+ * source changed.
+ */
+function offlineWorkerScript(): Promise<string> {
+  const sources = [OFFLINE_SW_ENTRY, join(ROOT, 'src', 'browser', 'offline-sw.ts')];
+  const stamp = sources.map((f) => statSync(f).mtimeMs).join();
+  if (offlineSw?.stamp !== stamp) {
+    const code = (async () => {
+      const { rollup } = await import('rollup');
+      const ts = (await import('typescript')).default;
+      const build = await rollup({
+        input: OFFLINE_SW_ENTRY,
+        plugins: [
+          {
+            name: 'typescript-transpile',
+            resolveId: (source, importer) => (importer && source.startsWith('.') ? resolve(dirname(importer), source.replace(/\.js$/, '.ts')) : null),
+            load: (id) => (id.endsWith('.ts') ? readFileSync(id, 'utf8') : null),
+            transform: (source, id) =>
+              id.endsWith('.ts')
+                ? ts.transpileModule(source, { compilerOptions: { target: ts.ScriptTarget.ES2022, module: ts.ModuleKind.ESNext, verbatimModuleSyntax: true } }).outputText
+                : null,
+          },
+        ],
+      });
+      const { output } = await build.generate({ format: 'iife' });
+      await build.close();
+      return output[0].code;
+    })();
+    offlineSw = { stamp, code };
+    code.catch(() => (offlineSw = undefined)); // a later request tries again
+  }
+  return offlineSw!.code;
 }
 
 function arg(name: string): string | undefined {

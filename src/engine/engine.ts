@@ -9,6 +9,7 @@ import { EngineError, failureReason, isAbort, reasonOf, throwIfAborted } from '.
 import { promptFor } from './labels.js';
 import { DEFAULT_MODEL_TYPES, defaultTypes } from './default-types.js';
 import { mergeSpansInText } from './merge.js';
+import { addStageTime, type StageTimings } from './timings.js';
 import { trimPersonEdges } from './person-edges.js';
 import { isClockTime } from './age-spans.js';
 import { planFor, type DetectionMethod } from './methods.js';
@@ -64,6 +65,11 @@ export interface DetectOptions {
    * across a worker (`createWorkerEngine`).
    */
   onWork?: () => void;
+  /**
+   * Opt-in, for benchmarks: adds this call's milliseconds per stage to the object (the model's
+   * stages, heuristics, merge; across a worker also `workerMs`). Results do not change.
+   */
+  timings?: StageTimings;
 }
 
 /** The result for one sample: spans (merged, non-overlapping, sorted) or a reason it failed. */
@@ -141,6 +147,7 @@ export function createEngine(options: EngineOptions = {}): Engine {
       const promptToType = new Map(prompts.map((p, i) => [p, glinerTypes[i]!]));
       // Progress during model inference covers the bulk of the work; heuristics are cheap.
       const results = await predictIsolatingFailures(m, texts, prompts, threshold, opts, total);
+      const trimStart = performance.now();
       results.forEach((r, i) => {
         if ('error' in r) errors[i] = r.error;
         else {
@@ -152,9 +159,11 @@ export function createEngine(options: EngineOptions = {}): Engine {
           }
         }
       });
+      addStageTime(opts.timings, 'mergeMs', trimStart);
     }
 
     if (heuristicTypesAsked.length > 0) {
+      const heuristicsStart = performance.now();
       for (let i = 0; i < texts.length; i++) {
         if (errors[i] !== undefined) continue;
         throwIfAborted(opts.signal);
@@ -162,6 +171,7 @@ export function createEngine(options: EngineOptions = {}): Engine {
         for (const s of found) if (s.score >= threshold) spans[i]!.push(s);
         if (glinerTypes.length === 0 && !plan.llm) opts.onProgress?.(i + 1, total);
       }
+      addStageTime(opts.timings, 'heuristicsMs', heuristicsStart);
     }
 
     if (plan.llm && options.llm) {
@@ -181,11 +191,14 @@ export function createEngine(options: EngineOptions = {}): Engine {
       }
     }
 
-    return texts.map((text, i) => {
+    const mergeStart = performance.now();
+    const merged: SampleDetection[] = texts.map((text, i) => {
       const error = errors[i];
       if (error !== undefined) return { spans: [], error };
       return { spans: mergeSpansInText(text, spans[i]!) };
     });
+    addStageTime(opts.timings, 'mergeMs', mergeStart);
+    return merged;
   }
 
   return {
@@ -248,7 +261,7 @@ async function predictIsolatingFailures(
   total: number,
 ): Promise<Prediction[]> {
   try {
-    const spans = await model.predict(texts, labels, { threshold, signal: opts.signal, onProgress: opts.onProgress, ...(opts.onWork ? { onRun: opts.onWork } : {}) });
+    const spans = await model.predict(texts, labels, { threshold, signal: opts.signal, onProgress: opts.onProgress, ...(opts.onWork ? { onRun: opts.onWork } : {}), ...(opts.timings ? { timings: opts.timings } : {}) });
     return spans.map((s) => ({ spans: s }));
   } catch (error) {
     if (isAbort(error) || texts.length === 1) {
@@ -260,7 +273,7 @@ async function predictIsolatingFailures(
   for (let i = 0; i < texts.length; i++) {
     throwIfAborted(opts.signal);
     try {
-      const [spans] = await model.predict([texts[i]!], labels, { threshold, signal: opts.signal, ...(opts.onWork ? { onRun: opts.onWork } : {}) });
+      const [spans] = await model.predict([texts[i]!], labels, { threshold, signal: opts.signal, ...(opts.onWork ? { onRun: opts.onWork } : {}), ...(opts.timings ? { timings: opts.timings } : {}) });
       out.push({ spans: spans ?? [] });
     } catch (error) {
       if (isAbort(error)) throw error;

@@ -1,5 +1,6 @@
 import type { Span } from '../types.js';
 import { EngineError } from '../engine/errors.js';
+import { addStageTime, type StageTimings } from '../engine/timings.js';
 import { labelGroups, planWindows, type WordWindow } from './chunking.js';
 import type { GlinerConfig } from './config.js';
 import { dedupeCandidates, greedySearch, spanCandidates, tokenCandidates, type TokenLayout, type WordSpan } from './decode.js';
@@ -28,6 +29,8 @@ export interface PredictOptions {
    * heartbeat) needs to see the work is alive while `onProgress` has nothing new to say.
    */
   onRun?: () => void;
+  /** Opt-in: adds this call's milliseconds per stage (prepare, tensors, run, decode) to the object. */
+  timings?: StageTimings;
 }
 
 /**
@@ -101,7 +104,7 @@ export class GlinerRunner implements GlinerModel {
   }
 
   async predict(texts: readonly string[], labels: readonly string[], options: PredictOptions = {}): Promise<Span[][]> {
-    const { threshold = 0.3, flatNer = true, multiLabel = false, batchSize = 8, signal, onProgress, onRun } = options;
+    const { threshold = 0.3, flatNer = true, multiLabel = false, batchSize = 8, signal, onProgress, onRun, timings } = options;
     if (typeof threshold !== 'number' || !(threshold >= 0 && threshold <= 1)) {
       throw new EngineError('invalid_input', `threshold must be a number in [0, 1] (got ${String(threshold)})`);
     }
@@ -127,6 +130,7 @@ export class GlinerRunner implements GlinerModel {
     const greedy = { flatNer, multiLabel };
     let done = 0;
     for (let from = 0; from < texts.length; from += TEXTS_PER_PASS) {
+      const prepareStart = performance.now();
       const states = new Map<number, TextState>();
       const rows: Row[] = [];
       for (let t = from; t < Math.min(texts.length, from + TEXTS_PER_PASS); t++) {
@@ -153,15 +157,17 @@ export class GlinerRunner implements GlinerModel {
         });
       }
       rows.sort((a, b) => b.tokens - a.tokens);
+      addStageTime(timings, 'prepareMs', prepareStart);
 
       for (let at = 0; at < rows.length; at += batchSize) {
         throwIfAborted(signal);
         const batch = rows.slice(at, at + batchSize);
-        const output = await this.run(batch);
+        const output = await this.run(batch, timings);
         onRun?.();
         // A WASM run settles through microtasks only: give queued messages (a cancel, a click) a turn.
         await new Promise((resolve) => setTimeout(resolve, 0));
         throwIfAborted(signal);
+        const decodeStart = performance.now();
         batch.forEach((row, b) => {
           const state = states.get(row.text)!;
           this.collect(output, batch, b, threshold, state.candidates, labelIndex[row.group]!);
@@ -171,6 +177,7 @@ export class GlinerRunner implements GlinerModel {
             onProgress?.(++done, texts.length);
           }
         });
+        addStageTime(timings, 'decodeMs', decodeStart);
       }
     }
     return results;
@@ -184,11 +191,17 @@ export class GlinerRunner implements GlinerModel {
   }
 
   /** One ONNX run; runs are serialized because the tensor buffers are shared. */
-  private run(batch: readonly Row[]): Promise<RunOutput> {
+  private run(batch: readonly Row[], timings?: StageTimings): Promise<RunOutput> {
     const task = this.queue.then(async () => {
       if (this.disposed) throw new GlinerError('inference_failed', 'run_failed', 'the model was disposed');
+      const tensorsStart = performance.now();
       const { feeds } = this.builder.build(batch.map((r) => r.input));
-      return this.session.run(feeds);
+      addStageTime(timings, 'tensorsMs', tensorsStart);
+      const runStart = performance.now();
+      const output = await this.session.run(feeds);
+      addStageTime(timings, 'runMs', runStart);
+      if (timings) timings.runs = (timings.runs ?? 0) + 1;
+      return output;
     });
     this.queue = task.catch(() => undefined);
     return task;

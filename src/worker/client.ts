@@ -16,6 +16,7 @@ import { toProvider, type LlmProvider, type LlmProviderConfig } from '../llm/pro
 import type { OpenAICompatibleConfig } from '../llm/openai-compatible.js';
 import { DEFAULT_MODEL_CACHE } from '../browser/model-cache.js';
 import { heuristicTypes } from '../recognizers/registry.js';
+import { addStageTimings, type StageTimings } from '../engine/timings.js';
 import { fromWire, toWire, type WireTexts } from './pack-texts.js';
 import type { EngineHost, HostBridge, HostEvent, Reply, WireEngineInit, WireModelInfo } from './protocol.js';
 import { fromWireError, toWireError } from './wire-errors.js';
@@ -51,6 +52,8 @@ export interface WorkerGlinerModel extends GlinerModel {
 
 interface PendingCall {
   onProgress?: (done: number, total: number) => void;
+  /** The caller's `timings` sink, filled from the worker's report. */
+  timings?: StageTimings;
   signal?: AbortSignal;
   fail(error: Error): void;
 }
@@ -72,7 +75,10 @@ export function createWorkerEngine(options: WorkerEngineOptions = {}): Engine {
   const bridge: HostBridge = {
     event(event: HostEvent) {
       if (event.kind === 'download') modelOptions.onProgress?.({ loaded: event.loaded, total: event.total, file: event.file });
-      else pending.get(event.call)?.onProgress?.(event.done, event.total);
+      else if (event.kind === 'timings') {
+        const sink = pending.get(event.call)?.timings;
+        if (sink) addStageTimings(sink, event.timings);
+      } else pending.get(event.call)?.onProgress?.(event.done, event.total);
     },
     flush() {},
     async complete(call, request) {
@@ -106,7 +112,10 @@ export function createWorkerEngine(options: WorkerEngineOptions = {}): Engine {
   signal?.addEventListener('abort', () => void remote.cancel(loadCall), { once: true });
 
   /** One worker call: numbered, cancelable, rejected at once on abort or worker death. */
-  function invoke<T>(run: (call: number) => Promise<Reply<T>>, opts: { signal?: AbortSignal; onProgress?: (done: number, total: number) => void } = {}): Promise<T> {
+  function invoke<T>(
+    run: (call: number) => Promise<Reply<T>>,
+    opts: { signal?: AbortSignal; onProgress?: (done: number, total: number) => void; timings?: StageTimings } = {},
+  ): Promise<T> {
     if (disposed) return Promise.reject(new EngineError('invalid_input', 'the worker engine was disposed'));
     if (broken) return Promise.reject(broken);
     if (opts.signal?.aborted) return Promise.reject(abortError());
@@ -121,7 +130,7 @@ export function createWorkerEngine(options: WorkerEngineOptions = {}): Engine {
         pending.delete(call);
         opts.signal?.removeEventListener('abort', onAbort);
       };
-      pending.set(call, { onProgress: opts.onProgress, signal: opts.signal, fail: (e) => (finish(), reject(e)) });
+      pending.set(call, { onProgress: opts.onProgress, timings: opts.timings, signal: opts.signal, fail: (e) => (finish(), reject(e)) });
       opts.signal?.addEventListener('abort', onAbort, { once: true });
       initialized
         .then(() => run(call))
@@ -152,16 +161,19 @@ export function createWorkerEngine(options: WorkerEngineOptions = {}): Engine {
   const engine: Engine = {
     detect(texts, opts: DetectOptions) {
       // Functions cannot cross to the worker: `onWork` beats stay unreported there.
-      const { signal: s, onProgress, onWork: _w, ...rest } = opts;
-      return invoke((call) => remote.detect(call, sendTexts(texts), { ...rest, reportProgress: onProgress !== undefined }), { signal: s, onProgress });
+      const { signal: s, onProgress, onWork: _w, timings, ...rest } = opts;
+      return invoke(
+        (call) => remote.detect(call, sendTexts(texts), { ...rest, reportProgress: onProgress !== undefined, reportTimings: timings !== undefined }),
+        { signal: s, onProgress, timings },
+      );
     },
 
     async redact(texts, opts: RedactOptions) {
-      const { signal: s, onProgress, displayLabel, onWork: _w, ...rest } = opts;
+      const { signal: s, onProgress, displayLabel, onWork: _w, timings, ...rest } = opts;
       const displayLabels = displayLabel ? labelTable(displayLabel, opts) : undefined;
       const out = await invoke(
-        (call) => remote.redact(call, sendTexts(texts), { ...rest, displayLabels, reportProgress: onProgress !== undefined }),
-        { signal: s, onProgress },
+        (call) => remote.redact(call, sendTexts(texts), { ...rest, displayLabels, reportProgress: onProgress !== undefined, reportTimings: timings !== undefined }),
+        { signal: s, onProgress, timings },
       );
       const masked = fromWire(out.texts);
       const samples: SampleRedaction[] = out.spans.map((spans, i) => {
@@ -208,8 +220,11 @@ export function createWorkerEngine(options: WorkerEngineOptions = {}): Engine {
     const model = {
       ...info,
       predict: (texts: readonly string[], labels: readonly string[], opts: PredictOptions = {}) => {
-        const { signal: s, onProgress, onRun: _r, ...rest } = opts;
-        return invoke((call) => remote.predict(call, sendTexts(texts), labels, { ...rest, reportProgress: onProgress !== undefined }), { signal: s, onProgress });
+        const { signal: s, onProgress, onRun: _r, timings, ...rest } = opts;
+        return invoke(
+          (call) => remote.predict(call, sendTexts(texts), labels, { ...rest, reportProgress: onProgress !== undefined, reportTimings: timings !== undefined }),
+          { signal: s, onProgress, timings },
+        );
       },
       dispose: () => engine.dispose(),
     };

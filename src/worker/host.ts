@@ -6,6 +6,7 @@
 import { createEngine, type DetectOptions, type Engine, type SampleDetection } from '../engine/engine.js';
 import { EngineError, reasonOf, throwIfAborted } from '../engine/errors.js';
 import { createMasker } from '../masks/index.js';
+import type { StageTimings } from '../engine/timings.js';
 import type { Span } from '../types.js';
 import { slicesOf, yieldToEvents } from './slices.js';
 import type { GlinerModel } from '../gliner/index.js';
@@ -28,6 +29,21 @@ export function createEngineHost(transfer: TransferMarker = (value) => value): E
     const controller = new AbortController();
     calls.set(call, controller);
     return controller.signal;
+  }
+
+  /** A sink for a call's stage times and how to send it to the page (before the reply), if asked. */
+  function timingsOf(call: number, wanted: boolean | undefined) {
+    if (!wanted || !bridge) return { sink: undefined, send() {} };
+    const b = bridge;
+    const sink: StageTimings = {};
+    const started = performance.now();
+    return {
+      sink,
+      send() {
+        sink.workerMs = performance.now() - started;
+        b.event({ kind: 'timings', call, timings: sink });
+      },
+    };
   }
 
   function progressOf(call: number, wanted: boolean) {
@@ -86,16 +102,20 @@ export function createEngineHost(transfer: TransferMarker = (value) => value): E
     ready: (call) => serve(call, async (_signal, e) => modelInfo(await e.ready())),
 
     detect: (call, texts, options) =>
-      serve(call, (signal, e) => {
-        const { reportProgress, ...rest } = options;
-        return detectInSlices(e, fromWire(texts), { ...rest, signal, onProgress: progressOf(call, reportProgress) });
+      serve(call, async (signal, e) => {
+        const { reportProgress, reportTimings, ...rest } = options;
+        const timings = timingsOf(call, reportTimings);
+        const found = await detectInSlices(e, fromWire(texts), { ...rest, signal, onProgress: progressOf(call, reportProgress), timings: timings.sink });
+        timings.send();
+        return found;
       }),
 
     redact: (call, texts, options) =>
       serve(call, async (signal, e) => {
-        const { reportProgress, displayLabels, maskConfig = {}, masker: maskerOptions, ...rest } = options;
+        const { reportProgress, reportTimings, displayLabels, maskConfig = {}, masker: maskerOptions, ...rest } = options;
+        const timings = timingsOf(call, reportTimings);
         const all = fromWire(texts);
-        const detections = await detectInSlices(e, all, { ...rest, signal, onProgress: progressOf(call, reportProgress) });
+        const detections = await detectInSlices(e, all, { ...rest, signal, onProgress: progressOf(call, reportProgress), timings: timings.sink });
         // One masker for the whole call, as `Engine.redact` does, so PSEUDONYMIZE numbering and
         // REPLACE surrogates stay consistent across slices.
         const masker = createMasker(maskerOptions);
@@ -117,14 +137,19 @@ export function createEngineHost(transfer: TransferMarker = (value) => value): E
           errors.push(error);
           spans.push(error === undefined ? d.spans : []);
         }
-        return { spans, texts: toWire(masked).wire, errors, pseudonymMap: masker.pseudonymMap() };
+        const reply = { spans, texts: toWire(masked).wire, errors, pseudonymMap: masker.pseudonymMap() };
+        timings.send();
+        return reply;
       }, (value) => transferablesOfWire(value.texts)),
 
     predict: (call, texts, labels, options) =>
       serve(call, async (signal, e) => {
-        const { reportProgress, ...rest } = options;
+        const { reportProgress, reportTimings, ...rest } = options;
+        const timings = timingsOf(call, reportTimings);
         const model = await e.ready();
-        return model.predict(fromWire(texts), labels, { ...rest, signal, onProgress: progressOf(call, reportProgress) });
+        const spans = await model.predict(fromWire(texts), labels, { ...rest, signal, onProgress: progressOf(call, reportProgress), timings: timings.sink });
+        timings.send();
+        return spans;
       }),
 
     cancel(call) {

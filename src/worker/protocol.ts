@@ -8,6 +8,7 @@ import type { EngineErrorCode } from '../engine/errors.js';
 import type { GlinerLoadOptions, GlinerModel, ModelSource, PredictOptions } from '../gliner/index.js';
 import type { LlmCompletion, LlmCompletionRequest } from '../llm/provider.js';
 import type { OpenAICompatibleConfig } from '../llm/openai-compatible.js';
+import type { StageTimings } from '../engine/timings.js';
 import type { Span } from '../types.js';
 import type { WireTexts } from './pack-texts.js';
 
@@ -29,16 +30,20 @@ export interface WireEngineInit {
   loadCall: number;
 }
 
-/** Detect options on the wire: the signal became the call id, progress goes through the bridge. */
-export type WireDetectOptions = Omit<DetectOptions, 'signal' | 'onProgress'> & { reportProgress: boolean };
+/**
+ * Detect options on the wire: the signal became the call id, progress goes through the bridge, and
+ * a `timings` sink became `reportTimings` (the worker sends its stage times back as an event).
+ */
+export type WireDetectOptions = Omit<DetectOptions, 'signal' | 'onProgress' | 'timings'> & { reportProgress: boolean; reportTimings?: boolean };
 
 /** Redact options on the wire: `displayLabel` is sent as its table over the requested types. */
-export type WireRedactOptions = Omit<RedactOptions, 'signal' | 'onProgress' | 'displayLabel'> & {
+export type WireRedactOptions = Omit<RedactOptions, 'signal' | 'onProgress' | 'displayLabel' | 'timings'> & {
   reportProgress: boolean;
+  reportTimings?: boolean;
   displayLabels?: Record<string, string>;
 };
 
-export type WirePredictOptions = Omit<PredictOptions, 'signal' | 'onProgress'> & { reportProgress: boolean };
+export type WirePredictOptions = Omit<PredictOptions, 'signal' | 'onProgress' | 'timings'> & { reportProgress: boolean; reportTimings?: boolean };
 
 /** Masked texts of a large batch come back packed, like large inputs go out. */
 export type WireRedaction = { spans: Span[][]; texts: WireTexts; errors: (string | undefined)[]; pseudonymMap: Record<string, string> };
@@ -68,7 +73,9 @@ export interface WireModelInfo {
 /** Events the worker sends while it works. */
 export type HostEvent =
   | { kind: 'progress'; call: number; done: number; total: number }
-  | { kind: 'download'; loaded: number; total: number; file: string; cached?: boolean };
+  | { kind: 'download'; loaded: number; total: number; file: string; cached?: boolean }
+  /** A call's stage times, sent before its reply when the call asked for them. */
+  | { kind: 'timings'; call: number; timings: StageTimings };
 
 /** The page's side, handed to the worker once at `init` (proxied with `Comlink.proxy`). */
 export interface HostBridge {

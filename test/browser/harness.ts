@@ -9,15 +9,16 @@ import { copyFileSync, existsSync, linkSync, mkdirSync, readdirSync, readFileSyn
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { extname, join, normalize, relative, sep } from 'node:path';
-import { chromium, type Browser, type BrowserContext, type LaunchOptions, type Page } from 'playwright-core';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll } from 'vitest';
+import { CHROMIUM, launchChromium } from './chromium.js';
 import { pathToFileURL } from 'node:url';
 import type { Plugin } from 'rollup';
 
 export const ROOT = join(import.meta.dirname, '..', '..');
 export const BUILD = join(ROOT, 'test', 'browser', '.build');
 export const PAGES = join(ROOT, 'test', 'browser', 'pages');
-export const CHROMIUM = '/usr/bin/chromium';
+export { CHROMIUM, CHROMIUM_ARGS, launchChromium } from './chromium.js';
 
 /** Why browser tests are skipped here, or undefined when they can run. Printed by each suite. */
 export const skipReason: string | undefined = existsSync(CHROMIUM)
@@ -109,20 +110,6 @@ export function urlPath(absolute: string): string {
 
 // ---------------------------------------------------------------------------------------------
 // Browser
-
-export const CHROMIUM_ARGS = [
-  '--headless=new',
-  '--no-sandbox',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--no-first-run',
-  '--enable-unsafe-webgpu',
-];
-
-export function launchChromium(extra: Partial<LaunchOptions> = {}): Promise<Browser> {
-  return chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS, ...extra });
-}
 
 /** A test page with `window.pii` ready, and what it logged (console errors, page errors, workers' included). */
 export interface OpenedPage {

@@ -103,7 +103,7 @@ describe('the tarball', () => {
   it('ships the browser build, the Node build, the worker, the CLI and the types, without source maps', () => {
     if (tarball.files.length === 0) return; // a given tarball: its listing is not known
     const dist = tarball.files.map((f) => f.path).filter((p) => p.startsWith('dist/')).sort();
-    expect(dist).toEqual(['dist/cli.js', 'dist/index.d.ts', 'dist/index.js', 'dist/node.js', 'dist/worker.js']);
+    expect(dist).toEqual(['dist/cli.js', 'dist/index.d.ts', 'dist/index.js', 'dist/node.js', 'dist/offline-sw.js', 'dist/worker.js']);
   });
 
   it("keeps Node's built-ins out of the browser build", () => {
@@ -135,7 +135,7 @@ describe('a Node consumer', () => {
 
 /** What the apps in `apps/` put on `window.app`. */
 interface App {
-  info(): Promise<{ backend: string; crossOriginIsolated: boolean }>;
+  info(): Promise<{ backend: string; crossOriginIsolated: boolean; offline?: boolean }>;
   redactString(text: string): Promise<{ status: string; masked: string[] }>;
   redactCsv(csv: string): Promise<{ name: string; type: string; text: string }>;
 }
@@ -158,7 +158,7 @@ describe.skipIf(skipReason !== undefined)('web apps built from the installed pac
   });
 
   /** Serves the built app, checks that it redacts a string and a CSV without a page error, and says what ran. */
-  async function runApp(root: string): Promise<{ backend: string; isolated: boolean; threads: number; cores: number; requests: string[] }> {
+  async function runApp(root: string, { offline = false } = {}): Promise<{ backend: string; isolated: boolean; threads: number; cores: number; requests: string[] }> {
     const server: TestServer = await startServer({ root });
     const page = await browser.newPage();
     const errors: string[] = [];
@@ -178,6 +178,17 @@ describe.skipIf(skipReason !== undefined)('web apps built from the installed pac
       expectRedactedCsv(csv.text);
       expect(errors).toEqual([]);
       const cores = await page.evaluate(() => navigator.hardwareConcurrency);
+      if (offline) {
+        // The network gone after the first visit: the page, its worker, the wasm and the model come
+        // from the device (offline service worker + model cache), and it still redacts.
+        expect(info.offline).toBe(true);
+        await page.context().route('**', (route) => route.abort('internetdisconnected'));
+        await page.reload();
+        await page.waitForFunction(() => document.getElementById('status')?.textContent === 'ready');
+        const again = await page.evaluate((c) => (window as unknown as { app: App }).app.redactCsv(c), CSV);
+        expectRedactedCsv(again.text);
+        expect(errors).toEqual([]);
+      }
       return { backend: info.backend, isolated: info.crossOriginIsolated, threads: extraWorkers(page), cores, requests: server.requests };
     } finally {
       await page.close();
@@ -190,6 +201,7 @@ describe.skipIf(skipReason !== undefined)('web apps built from the installed pac
     cpSync(join(APPS, 'vite'), app, { recursive: true });
     // the README's step: the model is served by the app (Vite copies public/ as is)
     cpSync(join(project.dir, 'node_modules', 'pii-local', 'models', 'pii-local-small'), join(app, 'public', 'models', 'pii-local-small'), { recursive: true });
+    cpSync(join(project.dir, 'node_modules', 'pii-local', 'dist', 'offline-sw.js'), join(app, 'public', 'offline-sw.js'));
     const vite = join(project.dir, 'node_modules', 'vite', 'bin', 'vite.js');
     const { stdout, stderr } = await timed('vite build', () => run('node', [vite, 'build'], { cwd: app, env: userEnv() }));
     expect(warningsAboutPiiLocal(stdout + stderr)).toEqual([]);
@@ -203,7 +215,7 @@ describe.skipIf(skipReason !== undefined)('web apps built from the installed pac
     const copies = assets.filter((f) => f.endsWith('.js') && library.has(readFileSync(join(app, 'dist', 'assets', f), 'utf8')));
     expect(copies, 'assets that are verbatim copies of a pii-local dist file').toEqual([]);
 
-    const ran = await timed('vite app in Chromium', () => runApp(join(app, 'dist')));
+    const ran = await timed('vite app in Chromium', () => runApp(join(app, 'dist'), { offline: true }));
     expect(ran.backend).toBe('wasm');
     // the WASM-only runtime (14 MB), not the WebGPU one (28 MB), when WebGPU is not used
     expect(ran.requests.filter((r) => /ort-wasm-simd-threaded[^/]*\.wasm$/.test(r)).length).toBeGreaterThan(0);

@@ -7,6 +7,7 @@ import type { DetectOptions, Engine, RedactOptions, SampleDetection } from '../.
 import type { DetectionMethod } from '../../../src/engine/methods.js';
 import { cachedModelUrls, clearModelCache, createModelFetch, type ModelCacheOptions, type ModelDownloadProgress } from '../../../src/browser/model-cache.js';
 import { redactFileWithReport } from '../../../src/browser/redact-file.js';
+import { clearOfflineCache, offlineCachedUrls, registerOfflineWorker } from '../../../src/browser/offline.js';
 import { createWorkerEngine, type WorkerGlinerModel } from '../../../src/worker/client.js';
 import { LocalDataframer } from '../../../src/api/client.js';
 import { IndexedDBStorage } from '../../../src/api/storage/indexeddb.js';
@@ -170,13 +171,10 @@ async function readThroughCache(base: string, cacheName: string) {
   }
 }
 
-/** Registers the test app shell and resolves once it controls the page. */
-async function registerShell(): Promise<boolean> {
-  await navigator.serviceWorker.register('sw.js');
-  await navigator.serviceWorker.ready;
-  if (navigator.serviceWorker.controller) return true;
-  await new Promise((resolve) => navigator.serviceWorker.addEventListener('controllerchange', resolve, { once: true }));
-  return navigator.serviceWorker.controller !== null;
+/** Registers pii-local's offline service worker (`offline-sw.ts`, built beside the page). */
+async function registerOffline(): Promise<{ controlled: boolean; reason?: string; stored: string[] }> {
+  const { controlled, reason, stored } = await registerOfflineWorker('offline-sw.js');
+  return { controlled, stored, ...(reason !== undefined ? { reason } : {}) };
 }
 
 /**
@@ -246,7 +244,9 @@ const api = {
   redact,
   redactCsv,
   render,
-  registerShell,
+  registerOffline,
+  offlineCachedUrls: () => offlineCachedUrls(),
+  clearOfflineCache: () => clearOfflineCache(),
   evalAllowed: () => evalAllowedAtLoad,
   workerEval,
   fetchThroughCache,

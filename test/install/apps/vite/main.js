@@ -1,7 +1,9 @@
 // A Vite app as the README tells it: the engine in a Web Worker (Vite finds and bundles
-// pii-local's worker and onnxruntime's .wasm by itself), the model served from public/models/.
-import { LocalDataframer, createWorkerEngine, redactFile, toFile } from 'pii-local';
+// pii-local's worker and onnxruntime's .wasm by itself), the model served from public/models/,
+// pii-local's offline service worker copied to public/ and registered before the engine starts.
+import { LocalDataframer, createWorkerEngine, redactFile, registerOfflineWorker, toFile } from 'pii-local';
 
+const offline = await registerOfflineWorker('/offline-sw.js');
 const engine = createWorkerEngine({ model: '/models/pii-local-small/' });
 const client = new LocalDataframer({ engine });
 const TYPES = ['PERSON', 'EMAIL', 'PHONE_NUMBER'];
@@ -9,7 +11,7 @@ const TYPES = ['PERSON', 'EMAIL', 'PHONE_NUMBER'];
 window.app = {
   async info() {
     const model = await engine.ready();
-    return { backend: model.backend, crossOriginIsolated };
+    return { backend: model.backend, crossOriginIsolated, offline: offline.controlled };
   },
   async redactString(text) {
     const ds = await client.dataframer.datasets.createWithFiles({ dataset_type: 'MULTI_FILE', name: 'note', files: [toFile(text, 'note.txt')] });
