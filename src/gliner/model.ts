@@ -1,4 +1,5 @@
 import type { Span } from '../types.js';
+import { nextTask } from '../engine/next-task.js';
 import { EngineError } from '../engine/errors.js';
 import { addStageTime, type StageTimings } from '../engine/timings.js';
 import { labelGroups, planWindows, type WordWindow } from './chunking.js';
@@ -165,7 +166,7 @@ export class GlinerRunner implements GlinerModel {
         const output = await this.run(batch, timings);
         onRun?.();
         // A WASM run settles through microtasks only: give queued messages (a cancel, a click) a turn.
-        await new Promise((resolve) => setTimeout(resolve, 0));
+        await nextTask();
         throwIfAborted(signal);
         const decodeStart = performance.now();
         batch.forEach((row, b) => {
