@@ -14,6 +14,18 @@ export interface CsvOptions {
   dialect?: CsvDialect;
   /** The file's line number of the text's first line, for a chunk of a bigger file. @defaultValue 1 */
   firstLine?: number;
+  /**
+   * Rows already read by `forEachCsvRow` (a chunk's, as the file was cut) that follow `text`: taken
+   * as they are rather than read again, so the result is that of the text followed by their raw texts.
+   */
+  rows?: readonly CsvRowRead[];
+}
+
+/** One row as `forEachCsvRow` read it; no cells for the tail papaparse left at the end of a file. */
+export interface CsvRowRead {
+  raw: string;
+  cells?: string[];
+  errors?: Papa.ParseError[];
 }
 
 /**
@@ -50,13 +62,13 @@ export function parseCsv(text: string, bom: boolean, options: CsvOptions = {}): 
     while (layout.columns.length < cells.length) layout.columns.push(uniqueKeys([...layout.columns, ''])[layout.columns.length]!);
     const index = records.length;
     const fields: DatasetField[] = [];
-    cells.forEach((text, c) => {
+    for (let c = 0; c < cells.length; c++) {
       const key = layout.columns[c]!;
-      if (options.textFields === undefined || textColumns.has(key)) fields.push({ key, text });
-    });
+      if (options.textFields === undefined || textColumns.has(key)) fields.push({ key, text: cells[c]! });
+    }
     const id = idColumn >= 0 && cells[idColumn] !== undefined && cells[idColumn] !== '' ? cells[idColumn]! : String(index);
     const error = errors.length > 0 ? quoteErrorCode(errors) : undefined;
-    records.push({ id, index, fields, ...(error ? { error, line: rowLine } : {}) });
+    records.push(error ? { id, index, fields, error, line: rowLine } : { id, index, fields });
     layout.recordPiece.push(layout.pieces.length - 1);
     layout.cells.push(cells);
   };
@@ -67,8 +79,18 @@ export function parseCsv(text: string, bom: boolean, options: CsvOptions = {}): 
     at = end;
   });
   if (at < text.length) layout.pieces.push(text.slice(at));
+  for (const row of options.rows ?? []) {
+    if (row.cells === undefined) {
+      layout.pieces.push(row.raw);
+      continue;
+    }
+    onRow(row.cells, row.raw, row.errors ?? NO_ERRORS, line);
+    line += countLineBreaks(row.raw, 0, row.raw.length, newline);
+  }
   return { records, layout };
 }
+
+const NO_ERRORS: Papa.ParseError[] = [];
 
 /**
  * Every row of `text` (the file's BOM taken off) with the offset where it ends (its line break
@@ -223,34 +245,68 @@ export function countLineBreaks(text: string, from: number, to: number, newline:
  */
 export function serializeCsv(layout: CsvLayout, records: readonly DatasetRecord[], masked: ReadonlyMap<number, DatasetField[]>): string {
   const out: string[] = [layout.bom ? BOM : '', layout.headerRow ?? ''];
-  const recordAt = new Map<number, number>();
-  layout.recordPiece.forEach((piece, record) => recordAt.set(piece, record));
+  // Records come in piece order, so one cursor walks both lists.
+  const recordPiece = layout.recordPiece;
+  let r = 0;
   const columnOf = new Map(layout.columns.map((k, i) => [k, i] as const));
-  layout.pieces.forEach((raw, p) => {
-    const r = recordAt.get(p);
-    const fields = r === undefined ? undefined : masked.get(r);
-    if (r === undefined || fields === undefined) {
+  const pieces = layout.pieces;
+  for (let p = 0; p < pieces.length; p++) {
+    const raw = pieces[p]!;
+    while (r < recordPiece.length && recordPiece[r]! < p) r++;
+    const fields = r < recordPiece.length && recordPiece[r] === p ? masked.get(r) : undefined;
+    const row = fields === undefined ? undefined : maskedRow(layout.cells[r]!, records[r]!.fields, fields, columnOf);
+    if (row === undefined) {
       out.push(raw);
-      return;
-    }
-    const cells = [...layout.cells[r]!];
-    let changed = false;
-    const readable = new Set(records[r]!.fields.map((f) => f.key));
-    for (const f of fields) {
-      const c = columnOf.get(f.key);
-      if (c === undefined || c >= cells.length || !readable.has(f.key) || cells[c] === f.text) continue;
-      cells[c] = f.text;
-      changed = true;
-    }
-    if (!changed) {
-      out.push(raw);
-      return;
+      continue;
     }
     const ending = raw.endsWith(layout.newline) ? layout.newline : '';
-    out.push(Papa.unparse([cells], { delimiter: layout.delimiter, newline: layout.newline, quotes: false, header: false }) + ending);
-  });
+    out.push(unparseRow(row, writtenDelimiter(layout.delimiter)) + ending);
+  }
   return out.join('');
 }
+
+/** The row's cells with the masked fields in place, or undefined when none changed. */
+function maskedRow(
+  cells: readonly string[],
+  read: readonly DatasetField[],
+  fields: readonly DatasetField[],
+  columnOf: ReadonlyMap<string, number>,
+): string[] | undefined {
+  let row: string[] | undefined;
+  for (const f of fields) {
+    const c = columnOf.get(f.key);
+    if (c === undefined || c >= cells.length || cells[c] === f.text || !read.some((g) => g.key === f.key)) continue;
+    row ??= cells.slice();
+    row[c] = f.text;
+  }
+  return row;
+}
+
+/**
+ * One row as `Papa.unparse([cells], { delimiter, quotes: false })` writes it, without its per-call
+ * set-up: a cell is quoted when it holds a quote, a line break, a BOM or the delimiter, or starts or
+ * ends with a space; quotes inside are doubled.
+ */
+function unparseRow(cells: readonly string[], delimiter: string): string {
+  let line = '';
+  for (let c = 0; c < cells.length; c++) {
+    if (c > 0) line += delimiter;
+    const cell = cells[c] ?? '';
+    const quote = cell.indexOf('"') >= 0;
+    const text = quote ? cell.replace(/"/g, '""') : cell;
+    const needsQuotes = quote || NEEDS_QUOTES.test(text) || text.indexOf(delimiter) >= 0 || text.charCodeAt(0) === 0x20 || text.charCodeAt(text.length - 1) === 0x20;
+    line += needsQuotes ? `"${text}"` : text;
+  }
+  return line;
+}
+
+/** The delimiter papaparse writes with: its default (`,`) for one holding a line break, quote or BOM. */
+function writtenDelimiter(delimiter: string): string {
+  return /[\r\n"\uFEFF]/.test(delimiter) ? ',' : delimiter;
+}
+
+/** Papaparse's `BAD_DELIMITERS` but the quote (checked apart): a cell holding one is quoted. */
+const NEEDS_QUOTES = /[\r\n\uFEFF]/;
 
 /**
  * Delimiter: the candidate seen most often outside quotes in the first row (ties and none → the

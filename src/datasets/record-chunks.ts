@@ -1,5 +1,5 @@
 import { readBytes, type ByteSource } from './byte-source.js';
-import { countLineBreaks, forEachCsvRow, holdsFirstRow, sniffDialect } from './csv.js';
+import { countLineBreaks, forEachCsvRow, holdsFirstRow, parseCsv, sniffDialect, type CsvRowRead } from './csv.js';
 import { BOM, detectEncoding, TextStreamDecoder, type EncodingFound } from './decode.js';
 import { encodedLength, type TextEncodingName } from './encoding.js';
 import { detectFormat, isTsv } from './format.js';
@@ -45,6 +45,11 @@ export interface RecordChunk {
    * once the decoding so far was not lossless (U+FFFD put in for bad bytes after a BOM).
    */
   sourceBytes?: number;
+  /**
+   * CSV: the rows of `text` after the chunk's top (the first chunk's BOM and header), as the cutter
+   * read them, so that `parseChunk` on the same thread need not read them again. Not sent to workers.
+   */
+  rows?: readonly CsvRowRead[];
 }
 
 export interface RecordChunks {
@@ -101,7 +106,7 @@ export async function openRecordChunks(
       const csvDialect = options.csvDialect ?? sniffDialect(start, isTsv(name) ? '\t' : ',');
       const rows = new CsvRows(text, csvDialect, start, readAhead.csvChars);
       // The header row is the head of every later chunk, so it is read before any chunk is cut.
-      const header = options.csvHeaders === undefined ? ((await rows.next()) ?? '') : undefined;
+      const header = options.csvHeaders === undefined ? ((await rows.next())?.raw ?? '') : undefined;
       const layout: ChunkLayout = { ...base, head: header ? detached(header) : csvDialect.newline, options: { ...options, format, csvDialect } };
       return { layout, chunks: guarded(bytes, csvChunks(rows, text, header, csvDialect.newline, size)) };
     }
@@ -120,11 +125,30 @@ export async function openRecordChunks(
 }
 
 /** Reads chunk `index` of a file laid out as `layout`; its record indices start at 0. */
-export function parseChunk(layout: ChunkLayout, index: number, chunk: Pick<RecordChunk, 'text' | 'firstLine'>): ParsedFile {
+export function parseChunk(layout: ChunkLayout, index: number, chunk: Pick<RecordChunk, 'text' | 'firstLine' | 'rows'>): ParsedFile {
   // The head in front of a later chunk is more lines (one, or the CSV header's): number from before them.
   const headLines = countLineBreaks(layout.head, 0, layout.head.length, layout.options.csvDialect?.newline ?? '\n');
   const options = chunk.firstLine === undefined ? layout.options : { ...layout.options, firstLine: index > 0 ? chunk.firstLine - headLines : chunk.firstLine };
+  if (chunk.rows !== undefined && layout.format === 'csv') return parseCsvChunk(layout, index, chunk.text, chunk.rows, options);
   return parseFile(layout.name, index > 0 ? layout.head + chunk.text : chunk.text, options);
+}
+
+/** `parseFile` of a CSV chunk whose rows were read when it was cut: only its top is read again. */
+function parseCsvChunk(layout: ChunkLayout, index: number, text: string, rows: readonly CsvRowRead[], options: ParseOptions): ParsedFile {
+  let rowsLength = 0;
+  for (const row of rows) rowsLength += row.raw.length;
+  const top = index > 0 ? layout.head : text.slice(0, text.length - rowsLength);
+  // As `decodeText` reads a string: a leading U+FEFF is the BOM.
+  const bom = top.charCodeAt(0) === 0xfeff;
+  const { records, layout: csv } = parseCsv(bom ? top.slice(1) : top, bom, {
+    ...(options.textFields ? { textFields: options.textFields } : {}),
+    ...(options.csvHeaders ? { csvHeaders: options.csvHeaders } : {}),
+    ...(options.csvDialect ? { dialect: options.csvDialect } : {}),
+    ...(options.firstLine !== undefined ? { firstLine: options.firstLine } : {}),
+    defaultDelimiter: isTsv(layout.name) ? '\t' : ',',
+    rows,
+  });
+  return { name: layout.name, format: 'csv', records, layout: csv };
 }
 
 /** Writes chunk `index` back with `masked` fields in place: the piece of the output file it stands for. */
@@ -229,7 +253,7 @@ class TextPieces {
 class CsvRows {
   #buffer: string;
   #want: number;
-  #ready: string[] = [];
+  #ready: CsvRowRead[] = [];
   #at = 0;
 
   constructor(
@@ -243,8 +267,8 @@ class CsvRows {
     this.#want = readChars;
   }
 
-  /** The next row's text, line break included; undefined after the last. */
-  async next(): Promise<string | undefined> {
+  /** The next row (its text with its line break, and its cells); undefined after the last. */
+  async next(): Promise<CsvRowRead | undefined> {
     while (this.#at >= this.#ready.length) {
       if (this.text.done && this.#buffer === '') return undefined;
       await this.#read();
@@ -255,15 +279,15 @@ class CsvRows {
   async #read(): Promise<void> {
     while (!this.text.done && this.#buffer.length < this.#want) this.#buffer += await this.text.next();
     const buffer = this.#buffer;
-    const rows: string[] = [];
+    const rows: CsvRowRead[] = [];
     let at = 0;
-    const consumed = forEachCsvRow(buffer, this.dialect, (_cells, end) => {
-      rows.push(buffer.slice(at, end));
+    const consumed = forEachCsvRow(buffer, this.dialect, (cells, end, errors) => {
+      rows.push(errors.length > 0 ? { raw: buffer.slice(at, end), cells, errors } : { raw: buffer.slice(at, end), cells });
       at = end;
     }, this.text.done);
     // At the end, anything papaparse left is the file's tail: the whole-file reader keeps it as is.
     const end = this.text.done ? buffer.length : consumed;
-    if (end > consumed) rows.push(buffer.slice(consumed));
+    if (end > consumed) rows.push({ raw: buffer.slice(consumed) });
     this.#buffer = buffer.slice(end);
     this.#want = end === 0 ? this.#want * 2 : this.readChars;
     this.#ready = rows;
@@ -278,23 +302,27 @@ class CsvRows {
 async function* csvChunks(rows: CsvRows, text: TextPieces, header: string | undefined, newline: string, size: number): AsyncGenerator<RecordChunk> {
   const top = (text.found.bom ? BOM : '') + (header ?? '');
   let parts: string[] = [top];
+  let read: CsvRowRead[] = [];
   let records = 0;
   let line = 1 + countLineBreaks(top, 0, top.length, newline);
   let firstLine = 1;
   let cut = false;
-  for (let raw = await rows.next(); raw !== undefined; raw = await rows.next()) {
+  for (let row = await rows.next(); row !== undefined; row = await rows.next()) {
+    const raw = row.raw;
     if (raw === '') continue;
     if (parts.length === 0) firstLine = line;
     parts.push(raw);
+    read.push(row);
     line += countLineBreaks(raw, 0, raw.length, newline);
     if (raw !== newline) records++;
     if (records < size) continue;
-    yield text.chunk(parts.join(''), records, firstLine);
+    yield { ...text.chunk(parts.join(''), records, firstLine), rows: read };
     parts = [];
+    read = [];
     records = 0;
     cut = true;
   }
-  if (parts.length > 0 || !cut) yield text.chunk(parts.join(''), records, firstLine);
+  if (parts.length > 0 || !cut) yield { ...text.chunk(parts.join(''), records, firstLine), rows: read };
 }
 
 /**

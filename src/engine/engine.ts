@@ -122,17 +122,26 @@ export function createEngine(options: EngineOptions = {}): Engine {
     return modelPromise;
   }
 
+  // A file is detected in many batches with the same options: its heuristic types are worked out once.
+  // (Keyed by the lists themselves: callers hand the same arrays to every batch and do not change them.)
+  let asked: { types: readonly string[]; locales: readonly string[] | undefined; heuristics: string[]; contextPacks: boolean } | undefined;
+  function heuristicsAsked(types: readonly string[], locales: readonly string[] | undefined): { heuristics: string[]; contextPacks: boolean } {
+    if (asked?.types !== types || asked.locales !== locales) {
+      const heuristics = types.filter((t) => heuristicSet.has(t));
+      asked = { types, locales, heuristics, contextPacks: usesContextPacks(heuristics, locales) };
+    }
+    return asked;
+  }
+
   async function detect(texts: readonly string[], opts: DetectOptions): Promise<SampleDetection[]> {
     const plan = planFor(opts.method);
     const threshold = opts.threshold ?? 0.3;
     const total = texts.length;
-    const spans: Span[][] = texts.map(() => []);
-    const errors: (string | undefined)[] = texts.map(() => undefined);
     throwIfAborted(opts.signal);
 
     const types = opts.types ?? defaultTypes(plan, opts.locales, options.model === undefined);
-    const heuristicTypesAsked = plan.heuristics ? types.filter((t) => heuristicSet.has(t)) : [];
-    const contextPacks = opts.contextPacks ?? usesContextPacks(heuristicTypesAsked, opts.locales);
+    const heuristicTypesAsked = plan.heuristics ? heuristicsAsked(types, opts.locales).heuristics : [];
+    const contextPacks = opts.contextPacks ?? (plan.heuristics ? heuristicsAsked(types, opts.locales).contextPacks : usesContextPacks([], opts.locales));
     const glinerTypes = plan.gliner
       ? types.filter((t) => !plan.heuristics && !plan.llm ? true : modelTypes.has(t) || !heuristicSet.has(t))
       : [];
@@ -141,6 +150,11 @@ export function createEngine(options: EngineOptions = {}): Engine {
       throw new EngineError('llm_not_configured', 'detection_method uses an LLM but no LLM provider is configured (pass `llm` to the client)');
     }
 
+    // Heuristics alone, untimed: one pass per text, without the per-stage lists the other methods need.
+    if (glinerTypes.length === 0 && !plan.llm && !opts.timings) return detectHeuristics(texts, heuristicTypesAsked, contextPacks, threshold, opts);
+
+    const spans: Span[][] = texts.map(() => []);
+    const errors: (string | undefined)[] = texts.map(() => undefined);
     if (glinerTypes.length > 0) {
       const m = await model();
       const prompts = glinerTypes.map((t) => promptFor(t, options.labelPrompts));
@@ -233,6 +247,31 @@ export function createEngine(options: EngineOptions = {}): Engine {
       modelPromise = undefined;
     },
   };
+}
+
+/** `detect` for heuristics alone: recognize, keep what reaches the threshold, merge; the same results. */
+function detectHeuristics(
+  texts: readonly string[],
+  types: readonly string[],
+  contextPacks: boolean,
+  threshold: number,
+  opts: DetectOptions,
+): SampleDetection[] {
+  const out = new Array<SampleDetection>(texts.length);
+  for (let i = 0; i < texts.length; i++) {
+    let spans: Span[] = [];
+    if (types.length > 0) {
+      throwIfAborted(opts.signal);
+      const found = recognize(texts[i]!, { types, locales: opts.locales, contextPacks });
+      if (found.length > 0) {
+        const kept = found.filter((s) => s.score >= threshold);
+        spans = kept.length > 0 ? mergeSpansInText(texts[i]!, kept) : kept;
+      }
+      opts.onProgress?.(i + 1, texts.length);
+    }
+    out[i] = { spans };
+  }
+  return out;
 }
 
 /**

@@ -45,22 +45,34 @@ export async function redactRecords(engine: Engine, masker: Masker, parsed: Pars
       method: rest.method, types: rest.types, threshold: rest.threshold, locales: rest.locales, llmModel: rest.llmModel, signal: rest.signal,
       ...(columnOverrides ? { overrides: columnOverrides } : {}),
     }));
-  const slots: Array<{ record: number; key: string; text: string }> = [];
-  parsed.records.forEach((r, i) => {
-    if (r.error === undefined) for (const f of r.fields) slots.push({ record: i, key: f.key, text: f.text });
-  });
-  const treatments = treatmentsFor(slots, plan, parsed.format);
-  const results = await redactTexts(engine, masker, slots.map((s) => s.text), { ...rest, treatments, onProgress: onProgress && ((done) => onProgress(done)) });
+  // Every readable field in record order, as parallel lists (no object per field).
+  const fields: DatasetField[] = [];
+  const texts: string[] = [];
+  const recordOf: number[] = [];
+  const records = parsed.records;
+  for (let i = 0; i < records.length; i++) {
+    const r = records[i]!;
+    if (r.error !== undefined) continue;
+    for (const f of r.fields) {
+      fields.push(f);
+      texts.push(f.text);
+      recordOf.push(i);
+    }
+  }
+  const treatments = treatmentsFor(fields, plan, parsed.format);
+  const results = await redactTexts(engine, masker, texts, { ...rest, treatments, onProgress: onProgress && ((done) => onProgress(done)) });
   const masked = new Map<number, DatasetField[]>();
   const failed = new Set<number>();
-  // Slots come record by record, so each record's fields are one run of them.
-  let fields: DatasetField[] = [];
-  for (let j = 0; j < slots.length; j++) {
-    const slot = slots[j]!;
+  // Fields come record by record, so each record's fields are one run of them.
+  let run: DatasetField[] = [];
+  for (let j = 0; j < fields.length; j++) {
+    const record = recordOf[j]!;
     const r = results[j]!;
-    if (r.error !== undefined) failed.add(slot.record);
-    if (j === 0 || slots[j - 1]!.record !== slot.record) masked.set(slot.record, (fields = []));
-    fields.push({ key: slot.key, text: r.text });
+    if (r.error !== undefined) failed.add(record);
+    if (j === 0 || recordOf[j - 1] !== record) masked.set(record, (run = []));
+    const f = fields[j]!;
+    // An unchanged field is its own masked field (writers only read them).
+    run.push(r.text === f.text ? f : { key: f.key, text: r.text });
   }
   for (const [i, r] of parsed.records.entries()) {
     if (r.error === undefined) continue;

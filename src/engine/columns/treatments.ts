@@ -12,16 +12,37 @@ import type { ColumnPlan } from './types.js';
  * none asked), or a generic key such as `text`: the field is scanned as before.
  */
 export function treatmentsFor(fields: readonly DatasetField[], plan: ColumnPlan | undefined, format: DatasetFormat): TextTreatment[] {
-  if (!plan) return fields.map(() => ({ kind: 'scan' }));
-  const byColumn = new Map(plan.columns.map((d) => [d.column, d] as const));
-  return fields.map((f): TextTreatment => {
-    const d = byColumn.get(columnOf(f.key, format));
-    if (!d) return { kind: 'scan' };
-    if (d.action === 'keep') return { kind: 'fixed', spans: [] };
-    if (d.action === 'mask_whole') {
-      const span = wholeCellSpan(f.text, d.type!);
-      return { kind: 'fixed', spans: span ? [span] : [] };
+  const out = new Array<TextTreatment>(fields.length);
+  if (!plan) return out.fill(SCAN);
+  // One treatment per column, shared by its cells; only a whole-cell span is the cell's own.
+  const byColumn = new Map<string, ColumnTreatment>();
+  for (const d of plan.columns) {
+    if (d.action === 'mask_whole') byColumn.set(d.column, { shared: undefined, type: d.type! });
+    else if (d.action === 'keep') byColumn.set(d.column, { shared: KEEP, type: '' });
+    else byColumn.set(d.column, { shared: d.context === undefined ? SCAN : { kind: 'scan', context: d.context, refine: refineProseSpans }, type: '' });
+  }
+  const byKey = format === 'csv' ? byColumn : new Map<string, ColumnTreatment>();
+  for (let i = 0; i < fields.length; i++) {
+    const f = fields[i]!;
+    let column = byKey.get(f.key);
+    if (column === undefined && byKey !== byColumn) byKey.set(f.key, (column = byColumn.get(columnOf(f.key, format)) ?? UNPLANNED));
+    if (column === undefined) out[i] = SCAN;
+    else if (column.shared !== undefined) out[i] = column.shared;
+    else {
+      const span = wholeCellSpan(f.text, column.type);
+      out[i] = { kind: 'fixed', spans: span ? [span] : [] };
     }
-    return d.context === undefined ? { kind: 'scan' } : { kind: 'scan', context: d.context, refine: refineProseSpans };
-  });
+  }
+  return out;
 }
+
+/** A column's cells' treatment: one for all (`shared`), or each masked whole as `type`. */
+interface ColumnTreatment {
+  shared: TextTreatment | undefined;
+  type: string;
+}
+
+const SCAN: TextTreatment = Object.freeze({ kind: 'scan' });
+/** Kept cells share one empty span list, frozen so that no caller can fill it for all of them. */
+const KEEP: TextTreatment = Object.freeze({ kind: 'fixed', spans: Object.freeze([]) as unknown as [] });
+const UNPLANNED: ColumnTreatment = Object.freeze({ shared: SCAN, type: '' });
