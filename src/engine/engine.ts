@@ -61,8 +61,8 @@ export interface DetectOptions {
   onProgress?: (done: number, total: number) => void;
   /**
    * Called while the model works, after each run over a batch of text windows, even when no sample
-   * finished: a long sample is many runs, and a job's heartbeat must move meanwhile. Not called
-   * across a worker (`createWorkerEngine`).
+   * finished: a long sample is many runs, and a job's heartbeat must move meanwhile. Across a
+   * worker (`createWorkerEngine`), at most every 250 ms.
    */
   onWork?: () => void;
   /**

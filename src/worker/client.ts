@@ -52,6 +52,8 @@ export interface WorkerGlinerModel extends GlinerModel {
 
 interface PendingCall {
   onProgress?: (done: number, total: number) => void;
+  /** The caller's heartbeat, beaten on the worker's `work` events. */
+  onWork?: () => void;
   /** The caller's `timings` sink, filled from the worker's report. */
   timings?: StageTimings;
   signal?: AbortSignal;
@@ -78,7 +80,8 @@ export function createWorkerEngine(options: WorkerEngineOptions = {}): Engine {
       else if (event.kind === 'timings') {
         const sink = pending.get(event.call)?.timings;
         if (sink) addStageTimings(sink, event.timings);
-      } else pending.get(event.call)?.onProgress?.(event.done, event.total);
+      } else if (event.kind === 'work') pending.get(event.call)?.onWork?.();
+      else pending.get(event.call)?.onProgress?.(event.done, event.total);
     },
     flush() {},
     async complete(call, request) {
@@ -114,7 +117,7 @@ export function createWorkerEngine(options: WorkerEngineOptions = {}): Engine {
   /** One worker call: numbered, cancelable, rejected at once on abort or worker death. */
   function invoke<T>(
     run: (call: number) => Promise<Reply<T>>,
-    opts: { signal?: AbortSignal; onProgress?: (done: number, total: number) => void; timings?: StageTimings } = {},
+    opts: { signal?: AbortSignal; onProgress?: (done: number, total: number) => void; onWork?: () => void; timings?: StageTimings } = {},
   ): Promise<T> {
     if (disposed) return Promise.reject(new EngineError('invalid_input', 'the worker engine was disposed'));
     if (broken) return Promise.reject(broken);
@@ -130,7 +133,7 @@ export function createWorkerEngine(options: WorkerEngineOptions = {}): Engine {
         pending.delete(call);
         opts.signal?.removeEventListener('abort', onAbort);
       };
-      pending.set(call, { onProgress: opts.onProgress, timings: opts.timings, signal: opts.signal, fail: (e) => (finish(), reject(e)) });
+      pending.set(call, { onProgress: opts.onProgress, onWork: opts.onWork, timings: opts.timings, signal: opts.signal, fail: (e) => (finish(), reject(e)) });
       opts.signal?.addEventListener('abort', onAbort, { once: true });
       initialized
         .then(() => run(call))
@@ -160,20 +163,20 @@ export function createWorkerEngine(options: WorkerEngineOptions = {}): Engine {
 
   const engine: Engine = {
     detect(texts, opts: DetectOptions) {
-      // Functions cannot cross to the worker: `onWork` beats stay unreported there.
-      const { signal: s, onProgress, onWork: _w, timings, ...rest } = opts;
+      // Functions cannot cross to the worker: `onWork` becomes `work` events sent back.
+      const { signal: s, onProgress, onWork, timings, ...rest } = opts;
       return invoke(
-        (call) => remote.detect(call, sendTexts(texts), { ...rest, reportProgress: onProgress !== undefined, reportTimings: timings !== undefined }),
-        { signal: s, onProgress, timings },
+        (call) => remote.detect(call, sendTexts(texts), { ...rest, reportProgress: onProgress !== undefined, reportTimings: timings !== undefined, reportWork: onWork !== undefined }),
+        { signal: s, onProgress, onWork, timings },
       );
     },
 
     async redact(texts, opts: RedactOptions) {
-      const { signal: s, onProgress, displayLabel, onWork: _w, timings, ...rest } = opts;
+      const { signal: s, onProgress, displayLabel, onWork, timings, ...rest } = opts;
       const displayLabels = displayLabel ? labelTable(displayLabel, opts) : undefined;
       const out = await invoke(
-        (call) => remote.redact(call, sendTexts(texts), { ...rest, displayLabels, reportProgress: onProgress !== undefined, reportTimings: timings !== undefined }),
-        { signal: s, onProgress, timings },
+        (call) => remote.redact(call, sendTexts(texts), { ...rest, displayLabels, reportProgress: onProgress !== undefined, reportTimings: timings !== undefined, reportWork: onWork !== undefined }),
+        { signal: s, onProgress, onWork, timings },
       );
       const masked = fromWire(out.texts);
       const samples: SampleRedaction[] = out.spans.map((spans, i) => {

@@ -46,6 +46,19 @@ export function createEngineHost(transfer: TransferMarker = (value) => value): E
     };
   }
 
+  /** `onWork` for a call that asked for it: a `work` event, at most every 250 ms (messages cost). */
+  function workOf(call: number, wanted: boolean | undefined) {
+    if (!wanted || !bridge) return undefined;
+    const b = bridge;
+    let last = -Infinity;
+    return () => {
+      const now = performance.now();
+      if (now - last < 250) return;
+      last = now;
+      b.event({ kind: 'work', call });
+    };
+  }
+
   function progressOf(call: number, wanted: boolean) {
     if (!wanted || !bridge) return undefined;
     const b = bridge;
@@ -103,19 +116,21 @@ export function createEngineHost(transfer: TransferMarker = (value) => value): E
 
     detect: (call, texts, options) =>
       serve(call, async (signal, e) => {
-        const { reportProgress, reportTimings, ...rest } = options;
+        const { reportProgress, reportTimings, reportWork, ...rest } = options;
         const timings = timingsOf(call, reportTimings);
-        const found = await detectInSlices(e, fromWire(texts), { ...rest, signal, onProgress: progressOf(call, reportProgress), timings: timings.sink });
+        const onWork = workOf(call, reportWork);
+        const found = await detectInSlices(e, fromWire(texts), { ...rest, signal, onProgress: progressOf(call, reportProgress), timings: timings.sink, ...(onWork ? { onWork } : {}) });
         timings.send();
         return found;
       }),
 
     redact: (call, texts, options) =>
       serve(call, async (signal, e) => {
-        const { reportProgress, reportTimings, displayLabels, maskConfig = {}, masker: maskerOptions, ...rest } = options;
+        const { reportProgress, reportTimings, reportWork, displayLabels, maskConfig = {}, masker: maskerOptions, ...rest } = options;
         const timings = timingsOf(call, reportTimings);
+        const onWork = workOf(call, reportWork);
         const all = fromWire(texts);
-        const detections = await detectInSlices(e, all, { ...rest, signal, onProgress: progressOf(call, reportProgress), timings: timings.sink });
+        const detections = await detectInSlices(e, all, { ...rest, signal, onProgress: progressOf(call, reportProgress), timings: timings.sink, ...(onWork ? { onWork } : {}) });
         // One masker for the whole call, as `Engine.redact` does, so PSEUDONYMIZE numbering and
         // REPLACE surrogates stay consistent across slices.
         const masker = createMasker(maskerOptions);

@@ -34,12 +34,14 @@ export interface WireEngineInit {
  * Detect options on the wire: the signal became the call id, progress goes through the bridge, and
  * a `timings` sink became `reportTimings` (the worker sends its stage times back as an event).
  */
-export type WireDetectOptions = Omit<DetectOptions, 'signal' | 'onProgress' | 'timings'> & { reportProgress: boolean; reportTimings?: boolean };
+export type WireDetectOptions = Omit<DetectOptions, 'signal' | 'onProgress' | 'timings' | 'onWork'> & { reportProgress: boolean; reportTimings?: boolean; reportWork?: boolean };
 
 /** Redact options on the wire: `displayLabel` is sent as its table over the requested types. */
-export type WireRedactOptions = Omit<RedactOptions, 'signal' | 'onProgress' | 'displayLabel' | 'timings'> & {
+export type WireRedactOptions = Omit<RedactOptions, 'signal' | 'onProgress' | 'displayLabel' | 'timings' | 'onWork'> & {
   reportProgress: boolean;
   reportTimings?: boolean;
+  /** Send a `work` event after each model run (the page's `onWork`: a job's heartbeat). */
+  reportWork?: boolean;
   displayLabels?: Record<string, string>;
 };
 
@@ -73,6 +75,8 @@ export interface WireModelInfo {
 /** Events the worker sends while it works. */
 export type HostEvent =
   | { kind: 'progress'; call: number; done: number; total: number }
+  /** The model finished a run for this call (at most one every 250 ms): its `onWork` heartbeat. */
+  | { kind: 'work'; call: number }
   | { kind: 'download'; loaded: number; total: number; file: string; cached?: boolean }
   /** A call's stage times, sent before its reply when the call asked for them. */
   | { kind: 'timings'; call: number; timings: StageTimings };

@@ -52,6 +52,19 @@ describe('createEngineHost', () => {
     await host.dispose();
   });
 
+  it('beats the heartbeat of a call that asked, while the model works on a long text', async () => {
+    const events: HostEvent[] = [];
+    const host = createEngineHost();
+    host.init(init, bridge(events));
+    const long = Array.from({ length: 400 }, (_, i) => `Line ${i}: Maria Gonzalez wrote to the office in Lisbon about invoice ${i}.`).join(' ');
+    const gliner = { method: 'gliner' as const, types: ['PERSON'], threshold: 0.5, reportProgress: false };
+    expect((await host.detect(3, toWire([long]).wire, { ...gliner, reportWork: true })).ok).toBe(true);
+    expect(events.filter((e) => e.kind === 'work' && e.call === 3).length).toBeGreaterThanOrEqual(1);
+    expect((await host.redact(4, toWire([long]).wire, { ...gliner, reportWork: false })).ok).toBe(true);
+    expect(events.filter((e) => e.kind === 'work' && e.call === 4)).toEqual([]);
+    await host.dispose();
+  }, 60_000);
+
   it('refuses calls before init with an engine code', async () => {
     const reply = await createEngineHost().detect(1, toWire(['x']).wire, { ...heuristics, reportProgress: false });
     expect(reply.ok ? undefined : reply.error.code).toBe('invalid_input');
