@@ -20,7 +20,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
 import { fileURLToPath } from 'node:url';
-import { mulberry32 } from './seeded.js';
+import { writeGeneratedCsv } from './generated-csv.js';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const args = process.argv.slice(2);
@@ -46,19 +46,8 @@ function row(i: number, r: () => number): string {
   return `${i},${first} ${last},${email},${phone},${pick(CITY)},${date},${(r() * 1000).toFixed(2)},${pick(STATUS)},${ip}\n`;
 }
 
-async function generate(path: string, bytes: number): Promise<void> {
-  if (existsSync(path) && Math.abs(statSync(path).size - bytes) < 200_000) return;
-  const out = createWriteStream(path);
-  const r = mulberry32(7);
-  let written = 0;
-  out.write('id,name,email,phone,city,date,amount,status,ip\n');
-  for (let i = 0; written < bytes; i++) {
-    const line = row(i, r);
-    written += Buffer.byteLength(line);
-    if (!out.write(line)) await once(out, 'drain');
-  }
-  out.end();
-  await once(out, 'close');
+function generate(path: string, bytes: number): Promise<void> {
+  return writeGeneratedCsv(path, bytes, { header: 'id,name,email,phone,city,date,amount,status,ip\n', row, seed: 7 }, 200_000);
 }
 
 /** The peer: redact-pii over every line of the file, as strings. */

@@ -11,12 +11,12 @@
  * (`bytes`, the default) or as a file-backed Blob (`blob`, `fs.openAsBlob`, as a browser `File`).
  */
 import { spawn } from 'node:child_process';
-import { createWriteStream, existsSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { existsSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { once } from 'node:events';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { mulberry32 } from './seeded.js';
+import { writeGeneratedCsv } from './generated-csv.js';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const TYPES = 'EMAIL,PHONE_NUMBER,CREDIT_CARD,US_SSN,IBAN_CODE,IP_ADDRESS';
@@ -55,19 +55,8 @@ function row(i: number, r: () => number): string {
   return `${i},"${first} ${last}","${note}",${(r() * 1000).toFixed(2)}\n`;
 }
 
-async function generate(path: string, bytes: number): Promise<void> {
-  if (existsSync(path) && Math.abs(statSync(path).size - bytes) < 1_000_000) return;
-  const out = createWriteStream(path);
-  const r = mulberry32(42);
-  let written = 0;
-  out.write('id,name,note,amount\n');
-  for (let i = 0; written < bytes; i++) {
-    const line = row(i, r);
-    written += Buffer.byteLength(line);
-    if (!out.write(line)) await once(out, 'drain');
-  }
-  out.end();
-  await once(out, 'close');
+function generate(path: string, bytes: number): Promise<void> {
+  return writeGeneratedCsv(path, bytes, { header: 'id,name,note,amount\n', row, seed: 42 }, 1_000_000);
 }
 
 interface Measured {

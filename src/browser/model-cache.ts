@@ -10,6 +10,7 @@
  * `http://127.0.0.1`), else IndexedDB, else nothing (the fetch then only passes through). Bodies are
  * kept as Blobs, so a large model does not sit in the JS heap twice while it is stored.
  */
+import { concatBytes } from '../bytes.js';
 import { MANIFEST_FILE, plausibleModelFile, sha256Integrity } from '../gliner/manifest.js';
 
 /** Download progress of one file. `total` is 0 while unknown (no `content-length`, or compressed). */
@@ -95,10 +96,10 @@ export function createModelFetch(options: ModelCacheOptions = {}): typeof fetch 
       return response;
     }
     const contentType = response.headers.get('content-type') ?? 'application/octet-stream';
-    const body = await readWithProgress(response, request.signal, (loaded, total) =>
+    const bytes = await readWithProgress(response, request.signal, (loaded, total) =>
       options.onProgress?.({ file, url, loaded, total, cached: false }),
     );
-    const bytes = new Uint8Array(await body.arrayBuffer());
+    const body = new Blob([bytes as Uint8Array<ArrayBuffer>], { type: response.headers.get('content-type') ?? '' });
     const integrity = await sha256Integrity(bytes);
     const storable = verify ? integrity === expected : plausibleModelFile(file, bytes, contentType);
     const stored: StoredFile = { body, contentType, ...(integrity ? { integrity } : {}) };
@@ -139,8 +140,8 @@ function responseOf(file: StoredFile, withIntegrity = false): Response {
   return new Response(file.body, { status: 200, headers });
 }
 
-/** Reads a body to a Blob, reporting bytes as they arrive. Honors the request's signal. */
-async function readWithProgress(response: Response, signal: AbortSignal, report: (loaded: number, total: number) => void): Promise<Blob> {
+/** Reads a body, reporting bytes as they arrive. Honors the request's signal. */
+async function readWithProgress(response: Response, signal: AbortSignal, report: (loaded: number, total: number) => void): Promise<Uint8Array> {
   // With a content-encoding the header counts compressed bytes while the stream yields decoded ones.
   const encoded = (response.headers.get('content-encoding') ?? 'identity') !== 'identity';
   const declared = encoded ? 0 : Number(response.headers.get('content-length') ?? 0) || 0;
@@ -164,7 +165,7 @@ async function readWithProgress(response: Response, signal: AbortSignal, report:
     signal.removeEventListener('abort', onAbort);
   }
   report(loaded, loaded);
-  return new Blob(chunks, { type: response.headers.get('content-type') ?? '' });
+  return concatBytes(chunks, loaded);
 }
 
 function hasCacheApi(): boolean {

@@ -1,3 +1,4 @@
+import { concatBytes } from '../bytes.js';
 import { readBytes, type ByteSource } from './byte-source.js';
 import { countLineBreaks, forEachCsvRow, holdsFirstRow, parseCsv, sniffDialect, type CsvRowRead } from './csv.js';
 import { BOM, detectEncoding, TextStreamDecoder, type EncodingFound } from './decode.js';
@@ -194,7 +195,7 @@ class TextPieces {
       pieces.push(next.value);
       size += next.value.length;
     }
-    const head = concat(pieces, size);
+    const head = concatBytes(pieces, size);
     const found = detectEncoding(head, declared, eof);
     const decoder = new TextStreamDecoder(found);
     let text = decoder.decode(head);
@@ -367,17 +368,6 @@ async function* guarded(bytes: AsyncGenerator<Uint8Array>, chunks: AsyncGenerato
   } finally {
     await bytes.return(undefined);
   }
-}
-
-function concat(pieces: readonly Uint8Array[], size: number): Uint8Array {
-  if (pieces.length === 1) return pieces[0]!;
-  const out = new Uint8Array(size);
-  let at = 0;
-  for (const p of pieces) {
-    out.set(p, at);
-    at += p.length;
-  }
-  return out;
 }
 
 /**

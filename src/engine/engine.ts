@@ -10,8 +10,7 @@ import { promptFor } from './labels.js';
 import { DEFAULT_MODEL_TYPES, defaultTypes } from './default-types.js';
 import { mergeSpansInText } from './merge.js';
 import { addStageTime, type StageTimings } from './timings.js';
-import { trimPersonEdges } from './person-edges.js';
-import { isClockTime } from './age-spans.js';
+import { refineModelSpan } from './model-span-rules.js';
 import { planFor, type DetectionMethod } from './methods.js';
 import { loadDefaultOrGivenModel } from './model-source.js';
 
@@ -167,8 +166,7 @@ export function createEngine(options: EngineOptions = {}): Engine {
         else {
           for (const s of r.spans) {
             const span: Span = { ...s, label: promptToType.get(s.label) ?? s.label, source: 'gliner' };
-            const kept =
-              span.label === 'PERSON' ? trimPersonEdges(texts[i]!, span) : span.label === 'AGE' && isClockTime(texts[i]!, span) ? undefined : span;
+            const kept = refineModelSpan(texts[i]!, span);
             if (kept) spans[i]!.push(kept);
           }
         }

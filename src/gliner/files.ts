@@ -1,3 +1,4 @@
+import { concatBytes } from '../bytes.js';
 import { EngineError } from '../engine/errors.js';
 import { readLocalFile } from '../platform/node.js';
 import { loadError } from './errors.js';
@@ -226,13 +227,7 @@ function urlReader(base: string, options: ReadOptions): ModelReader {
       if (options.signal?.aborted) throw new EngineError('aborted', 'model loading was aborted');
       throw loadError('file_unreadable', `${file} download from the model ${where} broke off (${(error as Error).name})`);
     }
-    const bytes = new Uint8Array(loaded);
-    let at = 0;
-    for (const c of chunks) {
-      bytes.set(c, at);
-      at += c.byteLength;
-    }
-    return bytes;
+    return concatBytes(chunks, loaded);
   }
 
   return readerOver(read, where);

@@ -1,0 +1,18 @@
+import type { Span } from '../types.js';
+import { isClockTime } from './age-spans.js';
+import { trimPersonEdges } from './person-edges.js';
+
+/**
+ * A model span after the rules that fix what the model's scores get wrong for one type (a
+ * person's edges, an age that is a clock time); `undefined` when nothing of it stands.
+ */
+export function refineModelSpan(text: string, span: Span): Span | undefined {
+  switch (span.label) {
+    case 'PERSON':
+      return trimPersonEdges(text, span);
+    case 'AGE':
+      return isClockTime(text, span) ? undefined : span;
+    default:
+      return span;
+  }
+}
