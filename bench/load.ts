@@ -5,7 +5,7 @@
  *   npm run build && npx tsx bench/load.ts [--mb 100] [--only cli|api] [--upload bytes|blob] [--workers 1] [--keep]
  *
  * CLI: `node bin/pii-local.js redact --method heuristics`, measured with `/usr/bin/time -v`
- * (falls back to sampling /proc/<pid>/status VmHWM). API: `bench/load-api.ts` in a child process
+ * (falls back to sampling /proc/<pid>/status VmHWM). API: `bench/load-api.mjs` (over `dist/node.js`) in a child process
  * (a `LocalDataframer` anonymization run over the same file), which reports its own
  * `process.resourceUsage().maxRSS`. `--upload` says how the API gets the file: read into memory
  * (`bytes`, the default) or as a file-backed Blob (`blob`, `fs.openAsBlob`, as a browser `File`).
@@ -117,8 +117,9 @@ async function main(): Promise<void> {
   }
 
   if (only !== 'cli') {
+    if (!existsSync(join(ROOT, 'dist', 'node.js'))) throw new Error('dist/node.js is missing: run `npm run build` first');
     const upload = arg('upload', 'bytes');
-    const m = await measure(process.execPath, ['--import', 'tsx', join(ROOT, 'bench', 'load-api.ts'), input, TYPES, upload]);
+    const m = await measure(process.execPath, [join(ROOT, 'bench', 'load-api.mjs'), input, TYPES, upload]);
     const report = /API_REPORT (\{.*\})/.exec(m.stderr);
     const inner = report ? (JSON.parse(report[1]!) as { maxRssMb: number; status: string; samples: number }) : undefined;
     const ok = m.exitCode === 0 && inner?.status === 'SUCCEEDED';

@@ -2,6 +2,7 @@ import type { DatasetField, DatasetRecord, ParsedFile } from '../datasets/index.
 import { contentTypeOf, encodeText } from '../datasets/index.js';
 import { fitFieldsToEncoding, type TextEncodingName } from '../datasets/encoding.js';
 import { readChunk, recordCount, writeChunk, type ChunkedFile } from '../datasets/chunked.js';
+import { SpooledBlob } from '../datasets/spooled-blob.js';
 import type { Engine } from '../engine/engine.js';
 import { createMasker, type Masker } from '../masks/index.js';
 import { FAILED_PLACEHOLDER, redactTexts } from '../engine/redact-texts.js';
@@ -77,13 +78,21 @@ export async function runJob(work: JobWork): Promise<JobOutcome> {
     encryptionKey: request.maskOptions.encryption_key,
   });
   const run = new Run(work, masker);
-  for (const group of sampleGroups(content)) {
-    if (group.kind === 'record') await run.recordSamples(group);
-    else await run.groupSample(group);
-  }
-  // Files no sample covers (empty ones) are written back as they are.
-  for (const [i, f] of content.files.entries()) {
-    if (!run.outputs.has(i)) run.outputs.set(i, (await rewritten(f.chunked, () => new Map())).map((text) => written(f.chunked, text)));
+  const files: Blob[] = [];
+  try {
+    for (const group of sampleGroups(content)) {
+      if (group.kind === 'record') await run.recordSamples(group);
+      else await run.groupSample(group);
+    }
+    for (const [i, f] of content.files.entries()) {
+      // Files no sample covers (empty ones) are written back as they are.
+      if (!run.outputs.has(i)) await run.writeAll(i, await rewritten(f.chunked, () => new Map()));
+      files.push(await run.outputs.get(i)!.finish(contentTypeOf(f.chunked.format)));
+    }
+  } catch (error) {
+    // Spooled outputs may hold temporary files: a failed or aborted job leaves none behind.
+    await Promise.all([...run.outputs.values()].map((o) => o.discard()));
+    throw error;
   }
   const evaluation = await work.evaluator?.finish();
   return {
@@ -93,10 +102,7 @@ export async function runJob(work: JobWork): Promise<JobOutcome> {
     sample_errors: run.errors,
     ...(work.keepSamples ? { samples: run.samples } : {}),
     pseudonymMap: masker.pseudonymMap(),
-    files: content.files.map((f, i) => {
-      const type = contentTypeOf(f.chunked.format);
-      return { path: f.path, content: new Blob(run.outputs.get(i)!, { type }), content_type: type };
-    }),
+    files: content.files.map((f, i) => ({ path: f.path, content: files[i]!, content_type: contentTypeOf(f.chunked.format) })),
     ...(evaluation ? { evaluation } : {}),
     column_plans: run.columnPlans,
   };
@@ -118,8 +124,8 @@ class Run {
   readonly errors: JobOutcome['sample_errors'] = [];
   readonly columnPlans: ColumnPlanReport[] = [];
   processed = 0;
-  /** File index → its written chunks. */
-  readonly outputs = new Map<number, Blob[]>();
+  /** File index → its output, written chunk by chunk (on disk in Node once large). */
+  readonly outputs = new Map<number, SpooledBlob>();
   readonly #total: number;
   readonly #batchSize: number;
   #lastYield = performance.now();
@@ -135,9 +141,9 @@ class Run {
   /** SINGLE_FILE: each record is a sample, written as soon as its chunk is done. */
   async recordSamples(group: SampleGroup): Promise<void> {
     const fileIndex = group.files[0]!;
-    const output: Blob[] = [];
     const file = this.work.content.files[fileIndex]!;
-    await this.#maskFile(file.chunked, file.path, (piece) => output.push(written(file.chunked, piece)), async (records, results, base) => {
+    const output = this.#output(fileIndex);
+    await this.#maskFile(file.chunked, file.path, (piece) => output.add(encoded(file.chunked, piece)), async (records, results, base) => {
       const originals: string[] = [];
       const maskedTexts: string[] = [];
       let maskedChars = 0;
@@ -156,7 +162,6 @@ class Run {
       await this.work.evaluator?.add(originals, maskedTexts, maskedChars, this.work.signal);
       this.work.onProgress(this.processed, this.#total);
     });
-    this.outputs.set(fileIndex, output);
   }
 
   /** MULTI_FILE / MULTI_FOLDER: all records of the group's files are one sample. */
@@ -168,7 +173,7 @@ class Run {
     const pieces = new Map<number, string[]>();
     for (const [k, file] of files.entries()) {
       const filePieces: string[] = [];
-      await this.#maskFile(file.chunked, file.path, (piece) => filePieces.push(piece), (records, batch) => {
+      await this.#maskFile(file.chunked, file.path, (piece) => void filePieces.push(piece), (records, batch) => {
         for (const record of records) for (const f of record.fields) originals.push(f.text);
         results.push(...batch);
       });
@@ -188,9 +193,22 @@ class Run {
         : group.kind === 'file' ? pieces.get(group.files[0]!)!.join('')
         : JSON.stringify(Object.fromEntries(files.map((f, k) => [f.path, pieces.get(group.files[k]!)!.join('')])));
     }
-    for (const [i, texts] of pieces) this.outputs.set(i, texts.map((p) => written(this.work.content.files[i]!.chunked, p)));
+    for (const [i, texts] of pieces) await this.writeAll(i, texts);
     this.#done(outcome);
     this.work.onProgress(this.processed, this.#total);
+  }
+
+  /** Writes file `fileIndex`'s output from its chunks' texts. */
+  async writeAll(fileIndex: number, texts: readonly string[]): Promise<void> {
+    const output = this.#output(fileIndex);
+    const file = this.work.content.files[fileIndex]!.chunked;
+    for (const text of texts) await output.add(encoded(file, text));
+  }
+
+  #output(fileIndex: number): SpooledBlob {
+    let output = this.outputs.get(fileIndex);
+    if (!output) this.outputs.set(fileIndex, (output = new SpooledBlob()));
+    return output;
   }
 
   #done(outcome: SampleOutcome): void {
@@ -209,7 +227,7 @@ class Run {
   async #maskFile(
     file: ChunkedFile,
     path: string,
-    write: (piece: string) => void,
+    write: (piece: string) => void | Promise<void>,
     onBatch: (records: DatasetRecord[], results: RecordResult[], base: number) => void | Promise<void>,
   ): Promise<void> {
     let base = 0;
@@ -225,7 +243,7 @@ class Run {
         records.forEach((record, k) => masked.set(record.index, results[k]!.fields));
         await onBatch(records, results, base);
       }
-      write(writeChunk(file, c, parsed, masked));
+      await write(writeChunk(file, c, parsed, masked));
       base += parsed.records.length;
     }
   }
@@ -339,9 +357,9 @@ function fitted(records: readonly DatasetRecord[], results: RecordResult[], enco
 }
 
 /** A written piece of a file, in the file's own encoding (and BOM), as the CLI writes it. */
-function written(file: ChunkedFile, text: string): Blob {
-  // A Blob writes a string as UTF-8 itself, without a copy of the bytes to collect afterwards.
-  return new Blob([file.encoding === 'utf-8' ? text : encodeText(text, file.encoding)]);
+function encoded(file: ChunkedFile, text: string): string | Uint8Array {
+  // A string is written as UTF-8 by the spool itself, without a copy of the bytes to collect.
+  return file.encoding === 'utf-8' ? text : encodeText(text, file.encoding);
 }
 
 /** A file written chunk by chunk with the fields `masked` gives each chunk (a failed sample: all blanked). */

@@ -1,5 +1,6 @@
 import type { ByteSource } from './byte-source.js';
 import { decodeWhole, type TextEncodingName } from './encoding.js';
+import { spooledCopy } from './spooled-blob.js';
 import { CHUNK_RECORDS, openRecordChunks, parseChunk, type ChunkLayout } from './record-chunks.js';
 import type { ParsedFile, ParseOptions } from './types.js';
 
@@ -14,11 +15,17 @@ export interface ChunkedFile extends ChunkLayout {
   /**
    * Each chunk's bytes and the encoding they are in. Where the file was a Blob (a `File`, Node's
    * `fs.openAsBlob`), a chunk is a slice of it, so the dataset costs no memory of its own; bytes in
-   * memory are copied into one Blob first, so the caller may reuse them. A chunk the decoder could
+   * memory are copied into one Blob first, so the caller may reuse them (a temporary file in Node
+   * when large: `spooled-blob.ts`). A chunk the decoder could
    * not map back to its bytes (bad bytes after a BOM) is kept as its text, in UTF-8. The first
    * chunk holds the file's BOM.
    */
   chunks: Array<{ bytes: Blob; encoding: TextEncodingName }>;
+  /**
+   * The Blob the chunks are slices of, when they are: kept with them, since a temporary file behind
+   * it (`spooled-blob.ts`) lives as long as this Blob is not released.
+   */
+  whole?: Blob;
   /** Records in each chunk. */
   records: number[];
   /** JSONL and CSV: the file's line number of each chunk's first line, so records know their line. */
@@ -31,10 +38,11 @@ export interface ChunkedFile extends ChunkLayout {
  * parse), like `parseFile`.
  */
 export async function chunkFile(name: string, source: ByteSource, options: ParseOptions = {}, chunkRecords = CHUNK_RECORDS): Promise<ChunkedFile> {
-  // Bytes in memory are read in place (a Blob's stream would hand out a copy of every piece).
-  const whole = source instanceof Uint8Array ? new Blob([source as Uint8Array<ArrayBuffer>]) : typeof Blob !== 'undefined' && source instanceof Blob ? source : undefined;
+  // Bytes in memory are read in place (a Blob's stream would hand out a copy of every piece), and
+  // kept as a copy of their own (on disk in Node when large).
+  const whole = source instanceof Uint8Array ? await spooledCopy(source) : typeof Blob !== 'undefined' && source instanceof Blob ? source : undefined;
   const { layout, chunks } = await openRecordChunks(name, source, options, chunkRecords);
-  const file: ChunkedFile = { ...layout, chunks: [], records: [] };
+  const file: ChunkedFile = { ...layout, chunks: [], records: [], ...(whole ? { whole } : {}) };
   const firstLines: number[] = [];
   let at = 0;
   for await (const chunk of chunks) {

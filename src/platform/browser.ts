@@ -31,3 +31,11 @@ export async function findFolderUp(_from: string, _relative: string, _marker: st
 export function loadRuntime(backend: 'wasm' | 'webgpu'): Promise<typeof import('onnxruntime-web')> {
   return backend === 'webgpu' ? import('onnxruntime-web/webgpu') : Promise.resolve(wasmRuntime);
 }
+
+/** Browsers keep large Blobs on disk themselves: no temporary files here (see `./node.ts`). */
+export async function createTempFile(): Promise<undefined> {
+  return undefined;
+}
+
+/** Nothing to release: see `createTempFile`. */
+export async function releaseTempBlob(_blob: Blob): Promise<void> {}

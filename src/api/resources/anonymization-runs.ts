@@ -1,6 +1,7 @@
 import { quoteValue } from '../../quote.js';
 import { executeJob, type JobWriter } from '../execute.js';
 import { JobEvaluator } from '../evaluate.js';
+import { releaseSpooled } from '../../datasets/spooled-blob.js';
 import { NotFoundError } from '../errors.js';
 import { runJob, type JobOutcome } from '../job-runner.js';
 import { JobLifecycle } from '../lifecycle.js';
@@ -104,7 +105,11 @@ export class AnonymizationRuns {
   async delete(runId: string): Promise<void> {
     const run = await this.#lifecycle.get(runId);
     if (this.#lifecycle.cancel(runId)) await this.#lifecycle.poll(runId);
-    for (const f of run.anonymized_files) await this.services.storage.delete('files', f.id);
+    for (const f of run.anonymized_files) {
+      const stored = await this.services.storage.get<StoredFile>('files', f.id);
+      await this.services.storage.delete('files', f.id);
+      if (stored) await releaseSpooled(stored.content);
+    }
     await this.services.storage.delete('anonymization_runs', runId);
   }
 

@@ -1,6 +1,7 @@
 import { quoteValue } from '../../quote.js';
 import type { DatasetFormat } from '../../datasets/index.js';
 import { CHUNK_RECORDS, chunkFile, recordCount, type ChunkedFile } from '../../datasets/chunked.js';
+import { releaseSpooled } from '../../datasets/spooled-blob.js';
 import { BadRequestError, ConflictError, NotFoundError } from '../errors.js';
 import type { Storage } from '../storage/storage.js';
 import { isoNow } from '../time.js';
@@ -98,8 +99,10 @@ export class Datasets {
   async delete(datasetId: string): Promise<void> {
     await this.retrieve(datasetId);
     if (this.inUse(datasetId)) throw new ConflictError('dataset is used by a job that has not finished', 'dataset_id');
+    const content = await this.storage.get<DatasetContent>('dataset_contents', datasetId);
     await this.storage.delete('datasets', datasetId);
     await this.storage.delete('dataset_contents', datasetId);
+    for (const f of content?.files ?? []) if (f.chunked.whole) await releaseSpooled(f.chunked.whole);
   }
 
   async listFiles(datasetId: string): Promise<DatasetFile[]> {

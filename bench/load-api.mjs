@@ -1,17 +1,19 @@
 /**
  * The API half of bench/load.ts, run in its own process so its peak RSS is its own:
- *   node --import tsx bench/load-api.ts <input.csv> <TYPES> [bytes|blob]
+ *   node bench/load-api.mjs <input.csv> <TYPES> [bytes|blob]
+ * Plain JavaScript over the built package (`dist/node.js`, as an installed user runs it): a
+ * TypeScript loader would add ~50 MB of its own to the peak.
  * `bytes` uploads the file read into memory (the caller holds it too); `blob` uploads
  * `fs.openAsBlob(input)`, a file-backed Blob as a browser `File` is, which the dataset keeps slices
  * of instead of a copy. Prints one `API_REPORT {json}` line on stderr.
  */
 import { openAsBlob, readFileSync } from 'node:fs';
 import { basename } from 'node:path';
-import { LocalDataframer, toFile } from '../src/index.js';
+import { LocalDataframer, toFile } from '../dist/node.js';
 
-async function main(): Promise<void> {
+async function main() {
   const [input, types = 'EMAIL', upload = 'bytes'] = process.argv.slice(2);
-  if (!input || (upload !== 'bytes' && upload !== 'blob')) throw new Error('usage: load-api.ts <input.csv> <TYPES> [bytes|blob]');
+  if (!input || (upload !== 'bytes' && upload !== 'blob')) throw new Error('usage: load-api.mjs <input.csv> <TYPES> [bytes|blob]');
   const t0 = performance.now();
   const client = new LocalDataframer();
   const content = upload === 'blob' ? await openAsBlob(input) : bytesOf(readFileSync(input));
@@ -37,11 +39,12 @@ async function main(): Promise<void> {
   process.stderr.write(`API_REPORT ${JSON.stringify(report)}\n`);
 }
 
-function bytesOf(buffer: Buffer): Uint8Array {
+/** @param {Buffer} buffer */
+function bytesOf(buffer) {
   return new Uint8Array(buffer.buffer, buffer.byteOffset, buffer.byteLength);
 }
 
-main().catch((error: unknown) => {
+main().catch((error) => {
   process.stderr.write(`load-api failed: ${error instanceof Error ? `${error.name}: ${error.message}` : 'unknown'}\n`);
   process.exitCode = 1;
 });
