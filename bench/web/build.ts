@@ -10,6 +10,7 @@
 import { createHash } from 'node:crypto';
 import { copyFileSync, existsSync, linkSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join, sep } from 'node:path';
+import { pathToFileURL } from 'node:url';
 
 export const ROOT = join(import.meta.dirname, '..', '..');
 export const WEB = join(ROOT, 'bench', 'web');
@@ -19,6 +20,7 @@ export const BUILD = join(WEB, '.build');
 const ENTRIES: Record<string, string> = {
   demo: join(WEB, 'demo.ts'),
   bench: join(WEB, 'bench.ts'),
+  'cold-start': join(WEB, 'cold-start.ts'),
   // `createWorkerEngine` starts `new URL('./worker.js', import.meta.url)`: it must sit beside the chunks.
   worker: join(ROOT, 'src', 'worker', 'worker.ts'),
   'gliner-js-worker': join(WEB, 'gliner-js-worker.ts'),
@@ -75,10 +77,13 @@ async function bundle(out: string): Promise<void> {
   const { nodeResolve } = await import('@rollup/plugin-node-resolve');
   const commonjs = (await import('@rollup/plugin-commonjs')).default;
   const typescript = (await import('@rollup/plugin-typescript')).default;
+  // The pages run what apps get from the package's browser build: the WASM-only runtime unless WebGPU is used.
+  const { browserPlatform } = (await import(pathToFileURL(join(ROOT, 'rollup.config.mjs')).href)) as { browserPlatform: import('rollup').Plugin };
 
   const build = await rollup({
     input: ENTRIES,
     plugins: [
+      browserPlatform,
       peerOrtUnbundled(),
       nodeResolve({ browser: true, preferBuiltins: false }),
       commonjs(),
@@ -151,6 +156,7 @@ function sourceStamp(): string {
   };
   walk(join(ROOT, 'src'), () => true);
   for (const f of readdirSync(WEB)) if (f.endsWith('.ts') || f === 'tsconfig.json') hash.update(f).update(readFileSync(join(WEB, f)));
+  hash.update(readFileSync(join(ROOT, 'rollup.config.mjs')));
   for (const pkg of ['onnxruntime-web', 'gliner', '@xenova/transformers', 'comlink']) {
     hash.update(readFileSync(join(ROOT, 'node_modules', pkg, 'package.json')));
   }

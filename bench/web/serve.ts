@@ -72,9 +72,10 @@ export async function startWebServer(options: WebServerOptions = {}): Promise<We
     const file = normalize(join(ROOT, path));
     const inside = !relative(ROOT, file).startsWith('..') && file.startsWith(ROOT + sep);
     let size = -1;
+    let mtime = 0;
     try {
       const st = statSync(file);
-      if (st.isFile()) size = st.size;
+      if (st.isFile()) [size, mtime] = [st.size, st.mtimeMs];
     } catch {
       // absent
     }
@@ -82,16 +83,24 @@ export async function startWebServer(options: WebServerOptions = {}): Promise<We
       res.writeHead(404, { 'content-type': 'text/plain' }).end('not found');
       return;
     }
+    // Revalidated on every use, as a static host does (an ETag, then 304): the browser keeps its
+    // HTTP cache, and with it the compiled code it caches for a .wasm, as on a real deployment.
+    const etag = `"${size.toString(16)}-${Math.floor(mtime).toString(16)}"`;
     const headers: Record<string, string> = {
       'content-type': TYPES[extname(file)] ?? 'application/octet-stream',
-      'content-length': String(size),
       'cache-control': 'no-cache',
+      etag,
     };
     if (isolated) {
       headers['cross-origin-opener-policy'] = 'same-origin';
       headers['cross-origin-embedder-policy'] = 'require-corp';
       headers['cross-origin-resource-policy'] = 'same-origin';
     }
+    if (req.headers['if-none-match'] === etag) {
+      res.writeHead(304, headers).end();
+      return;
+    }
+    headers['content-length'] = String(size);
     res.writeHead(200, headers);
     if (req.method === 'HEAD') res.end();
     else createReadStream(file).pipe(res);
