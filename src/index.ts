@@ -65,6 +65,7 @@ export { createOpenAICompatibleProvider, type LlmProvider, type LlmProviderConfi
 
 export { redactTexts, FAILED_PLACEHOLDER, type RedactedText, type RedactTextsOptions } from './engine/redact-texts.js';
 export { createWorkerEngine, type WorkerEngineOptions } from './worker/client.js';
+export { createWorkerPool, type WorkerPool, type WorkerPoolOptions } from './worker/pool.js';
 export { redactFile, redactFileWithReport, type RedactFileOptions, type RedactFileReport } from './browser/redact-file.js';
 export { redactText, redactTextWithReport, type RedactTextOptions, type RedactTextReport } from './simple/redact-text.js';
 export { releaseDefaultEngine, type SimpleRedactOptions } from './simple/request.js';

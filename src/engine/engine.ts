@@ -4,7 +4,6 @@ import type { LlmProvider } from '../llm/provider.js';
 import type { MaskConfig, MaskerOptions } from '../masks/index.js';
 import { recognize, heuristicTypes } from '../recognizers/registry.js';
 import { detectWithLlm } from '../llm/detect.js';
-import { createMasker } from '../masks/index.js';
 import { EngineError, failureReason, isAbort, reasonOf, throwIfAborted } from './errors.js';
 import { promptFor } from './labels.js';
 import { DEFAULT_MODEL_TYPES, defaultTypes } from './default-types.js';
@@ -13,6 +12,7 @@ import { addStageTime, type StageTimings } from './timings.js';
 import { refineModelSpan } from './model-span-rules.js';
 import { planFor, type DetectionMethod } from './methods.js';
 import { loadDefaultOrGivenModel } from './model-source.js';
+import { redactDetected } from './redact-detected.js';
 
 /** How the engine finds its GLiNER model: loaded lazily on first use of a model method. */
 export interface EngineOptions {
@@ -215,25 +215,7 @@ export function createEngine(options: EngineOptions = {}): Engine {
 
   return {
     detect,
-    async redact(texts, opts) {
-      const detections = await detect(texts, opts);
-      const masker = createMasker(opts.masker);
-      const config = opts.maskConfig ?? {};
-      const samples: SampleRedaction[] = [];
-      for (let i = 0; i < texts.length; i++) {
-        const d = detections[i]!;
-        if (d.error !== undefined) {
-          samples.push({ spans: [], error: d.error });
-          continue;
-        }
-        try {
-          samples.push({ text: await masker.mask(texts[i]!, d.spans, config, opts.displayLabel), spans: d.spans });
-        } catch (error) {
-          samples.push({ spans: [], error: failureReason('mask_failed', error) });
-        }
-      }
-      return { samples, pseudonymMap: masker.pseudonymMap() };
-    },
+    redact: (texts, opts) => redactDetected(detect, texts, opts),
     ready: model,
     bundledModel: options.model === undefined,
     supportedTypes: () => ({ heuristics: [...heuristicSet], model: [...modelTypes] }),

@@ -9,6 +9,7 @@ import { cachedModelUrls, clearModelCache, createModelFetch, type ModelCacheOpti
 import { redactFileWithReport } from '../../../src/browser/redact-file.js';
 import { clearOfflineCache, offlineCachedUrls, registerOfflineWorker } from '../../../src/browser/offline.js';
 import { createWorkerEngine, type WorkerGlinerModel } from '../../../src/worker/client.js';
+import { createWorkerPool, type WorkerPool } from '../../../src/worker/pool.js';
 import { LocalDataframer } from '../../../src/api/client.js';
 import { IndexedDBStorage } from '../../../src/api/storage/indexeddb.js';
 import { toFile } from '../../../src/api/uploads.js';
@@ -19,6 +20,8 @@ export interface StartOptions {
   numThreads?: number;
   modelCache?: string | false;
   model?: string;
+  /** A pool of this many single-thread workers (`createWorkerPool`) instead of one worker. */
+  pool?: number;
 }
 
 export interface Started {
@@ -41,7 +44,7 @@ async function start(options: StartOptions = {}): Promise<Started> {
   await engine?.dispose();
   const downloads: Started['downloads'] = {};
   const t0 = performance.now();
-  engine = createWorkerEngine({
+  engine = (options.pool ? (o: Parameters<typeof createWorkerPool>[0]) => createWorkerPool({ ...o, size: options.pool }) : createWorkerEngine)({
     model: options.model ?? MODEL_URL,
     modelCache: options.modelCache,
     modelOptions: {
@@ -253,6 +256,13 @@ const api = {
   readThroughCache,
   cachedModelUrls: (options?: Pick<ModelCacheOptions, 'cacheName' | 'store'>) => cachedModelUrls(options),
   clearModelCache: (options?: Pick<ModelCacheOptions, 'cacheName'>) => clearModelCache(options),
+  /** Workers of the pool with the model loaded, once `want` are (a pool only). */
+  poolReady: async (want: number, timeoutMs = 60_000) => {
+    const pool = need() as WorkerPool;
+    const t0 = performance.now();
+    while (pool.readyWorkers < want && performance.now() - t0 < timeoutMs) await new Promise((r) => setTimeout(r, 50));
+    return pool.readyWorkers;
+  },
   stop: async () => {
     await engine?.dispose();
     engine = undefined;
