@@ -28,6 +28,7 @@ import type { StageTimings } from '../../src/engine/timings.js';
 import { heuristicTypes } from '../../src/recognizers/registry.js';
 import type { Span } from '../../src/types.js';
 import { createWorkerEngine, type WorkerGlinerModel } from '../../src/worker/client.js';
+import { createWorkerPool } from '../../src/worker/pool.js';
 import { chartLegend, stagesChart, stagesLegend, wordsPerSecChart } from './chart.js';
 import type { PeerHost, PeerInit } from './gliner-js-worker.js';
 import {
@@ -76,6 +77,8 @@ const intParam = (name: string, fallback: number, min: number) => {
 const RUNS = intParam('runs', 3, 1);
 /** Fresh workers per implementation and backend (each one load + first result; the first also serves the passes). */
 const COLD_RUNS = intParam('coldRuns', 1, 1);
+/** How pii-local uses all threads: `pool` (default) of single-thread workers, or one `session` with all threads. */
+const PII_ALL_THREADS = params.get('piiThreads') === 'session' ? 'session' : 'pool';
 /** The corpus's first N samples only (0: all): for quick looks and tests. */
 const SAMPLES = intParam('samples', 0, 0);
 /**
@@ -198,17 +201,23 @@ const mb = (bytes: number) => (bytes / 1e6).toFixed(1);
 
 async function startPiiLocal(plan: BackendPlan): Promise<Instance> {
   const t0 = performance.now();
-  const engine: Engine = createWorkerEngine({
+  const options = {
     model: MODEL_DIR,
-    modelCache: false, // both implementations fetch the files each time: load times compare
+    modelCache: false as const, // both implementations fetch the files each time: load times compare
     modelOptions: {
       backend: plan.backend,
       numThreads: plan.threads,
-      onProgress: (p) => progress(`loading ${p.file} ${mb(p.loaded)}${p.total ? `/${mb(p.total)}` : ''} MB`),
+      onProgress: (p: { file: string; loaded: number; total?: number }) => progress(`loading ${p.file} ${mb(p.loaded)}${p.total ? `/${mb(p.total)}` : ''} MB`),
     },
-  });
+  };
+  // All threads: pii-local's way is a pool of single-thread workers (`createWorkerPool`), unless
+  // `piiThreads=session` asks for one worker whose session has all the threads, as the peer runs.
+  const pool = plan.backend === 'wasm' && plan.threads > 1 && PII_ALL_THREADS === 'pool' ? createWorkerPool({ ...options, size: plan.threads }) : undefined;
+  const engine: Engine = pool ?? createWorkerEngine(options);
   try {
     const model = (await timed('pii-local load', engine.ready())) as WorkerGlinerModel;
+    // A pool's other workers load after the first: timed passes start with all of them ready.
+    while (pool && pool.readyWorkers < pool.size) await new Promise((r) => setTimeout(r, 20));
     const loadMs = sinceMs(t0);
     // Stage times of the load inside the worker (src/gliner: `loadTimings`), when this build reports them.
     const lt = (model as { loadTimings?: Record<string, number | undefined> }).loadTimings;
@@ -449,6 +458,7 @@ async function runBenchmark(webgpuPolicy: BenchResults['settings']['webgpu']): P
     rows: [],
     skipped: [],
     errors: [],
+    notes: [],
     startedAt: new Date().toISOString(),
     durationMs: 0,
   };
@@ -459,7 +469,14 @@ async function runBenchmark(webgpuPolicy: BenchResults['settings']['webgpu']): P
   if (ASKED_BACKENDS.includes('wasm-n')) {
     if (!crossOriginIsolated) results.errors.push('WASM, all threads: the page is not cross-origin isolated (serve it with COOP/COEP)');
     else if (n < 2) results.skipped.push('WASM, all threads: the browser reports one logical CPU (the 1-thread row is the same)');
-    else plans.push({ key: 'wasm-n', backend: 'wasm', threads: n });
+    else {
+      plans.push({ key: 'wasm-n', backend: 'wasm', threads: n });
+      results.notes!.push(
+        PII_ALL_THREADS === 'pool'
+          ? `WASM, ${n} threads: pii-local runs a pool of ${n} single-thread workers (\`createWorkerPool\`, a call split across them); GLiNER.js one session with ${n} threads`
+          : `WASM, ${n} threads: both run one worker whose session has ${n} threads`,
+      );
+    }
   }
   if (ASKED_BACKENDS.includes('webgpu') && webgpuPolicy !== 'off') {
     if (adapter === null) results.skipped.push('WebGPU: no adapter (navigator.gpu.requestAdapter() gave none)');

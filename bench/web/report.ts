@@ -119,6 +119,8 @@ export interface BenchResults {
   skipped: string[];
   /** Configurations that could not run, with the step that failed (never sample text). */
   errors: string[];
+  /** How a configuration was run, where a row's label does not say it all. */
+  notes?: string[];
   /** ISO time the run started. */
   startedAt: string;
   /** Added by `run-headless.ts`: the machine, how busy it was (1-minute load average before and after), the browser. */
@@ -367,7 +369,7 @@ export function toMarkdown(results: BenchResults): string {
   if (speedups.length > 0) {
     parts.push('WASM thread speed-up (all threads ÷ 1 thread, words/s): ' + speedups.map((s) => `${s.impl} ${s.method} (${s.threads} threads) ×${s.speedup.toFixed(2)}`).join(' · '));
   }
-  const notes = [...results.skipped.map((s) => `- left out: ${s}`), ...results.errors.map((e) => `- not measured: ${e}`)];
+  const notes = [...(results.notes ?? []).map((n) => `- ${n}`), ...results.skipped.map((s) => `- left out: ${s}`), ...results.errors.map((e) => `- not measured: ${e}`)];
   if (notes.length > 0) parts.push(notes.join('\n'));
   return parts.join('\n\n');
 }
