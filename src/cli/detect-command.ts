@@ -4,6 +4,7 @@ import { once } from 'node:events';
 import { createInterface } from 'node:readline';
 import type { Span } from '../types.js';
 import { cliEngine } from './engine-factory.js';
+import { chooseWasmTiers } from './wasm-tiering.js';
 import { parseMethod, parseThreshold, parseTypes } from './options.js';
 import { startProgress } from './progress.js';
 import { assertInputIsText } from './input-check.js';
@@ -32,7 +33,8 @@ export async function detectCommand(args: DetectArgs): Promise<{ lines: number; 
   const locales = args.locale?.split(',').map((s) => s.trim()).filter(Boolean);
   const { engine, known, defaultTypes } = cliEngine(method, args.model, locales);
   const types = parseTypes(args.types, known, defaultTypes);
-  await stat(args.input); // a missing input fails before the output is created
+  const { size } = await stat(args.input); // a missing input fails before the output is created
+  chooseWasmTiers(method, size);
   await assertInputIsText(args.input);
   const total = await countLines(args.input);
   const progress = startProgress(total, 'detect');

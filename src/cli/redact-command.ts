@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { stat, writeFile } from 'node:fs/promises';
 import { createMasker, type MaskConfig } from '../masks/index.js';
 import { cliEngine } from './engine-factory.js';
+import { chooseWasmTiers } from './wasm-tiering.js';
 import { parseColumns, parseMasks, parseMethod, parseThreshold, parseTypes, UsageError } from './options.js';
 import { ColumnOverrideError, explainPlan, type ColumnPlan } from '../engine/columns/index.js';
 import { startByteProgress } from './progress.js';
@@ -83,6 +84,7 @@ export async function redactCommand(args: RedactArgs): Promise<{ records: number
     await engine.dispose();
     throw error;
   });
+  chooseWasmTiers(method, size);
   const progress = startByteProgress(size, 'redact');
   try {
     const result = await redactStream(args.input, args.output, engine, masker, {
