@@ -84,18 +84,35 @@ async function detectBatch(
   detect: DetectOptions,
 ): Promise<SampleDetection[]> {
   const scanned: number[] = [];
+  // Each distinct input is detected once: a table's categorical columns (a status, a city, a
+  // country) repeat the same cell, with the same header as context, thousands of times.
   const inputs: string[] = [];
+  const inputOf: number[] = [];
+  const seen = new Map<string, number>();
   batch.forEach((text, i) => {
     const t = treatments?.[i];
     if (t?.kind === 'fixed') return;
     scanned.push(i);
-    inputs.push(t?.context ? `${t.context}: ${text}` : text);
+    const input = t?.context ? `${t.context}: ${text}` : text;
+    let k = seen.get(input);
+    if (k === undefined) {
+      seen.set(input, (k = inputs.length));
+      inputs.push(input);
+    }
+    inputOf.push(k);
   });
-  const detections = inputs.length > 0 ? await raceAbort(engine.detect(inputs, detect), detect.signal) : [];
-  if (detections.length !== inputs.length) {
+  const unique = inputs.length > 0 ? await raceAbort(engine.detect(inputs, detect), detect.signal) : [];
+  if (unique.length !== inputs.length) {
     // A reply of the wrong length cannot be lined up with its texts: fail loudly, never guess.
-    throw new EngineError('engine_protocol', `the engine returned ${detections.length} results for ${inputs.length} texts`);
+    throw new EngineError('engine_protocol', `the engine returned ${unique.length} results for ${inputs.length} texts`);
   }
+  // A repeated input gets its own copy of the spans: callers may keep or change each text's list.
+  const used = new Uint8Array(unique.length);
+  const detections = inputOf.map((k): SampleDetection => {
+    const d = unique[k]!;
+    if (used[k]!++ === 0 || d.error !== undefined) return d;
+    return { spans: d.spans.map((s) => ({ ...s })) };
+  });
   const out: SampleDetection[] = batch.map((_, i) => {
     const t = treatments?.[i];
     return { spans: t?.kind === 'fixed' ? t.spans : [] };
