@@ -6,6 +6,7 @@
  */
 import type { DetectOptions, Engine, SampleDetection } from '../engine/engine.js';
 import { EngineError } from '../engine/errors.js';
+import { planFor } from '../engine/methods.js';
 import { redactDetected } from '../engine/redact-detected.js';
 import { addStageTimings, type StageTimings } from '../engine/timings.js';
 import type { GlinerModel } from '../gliner/index.js';
@@ -73,8 +74,8 @@ export function createWorkerPool(options: WorkerPoolOptions = {}): WorkerPool {
 
   async function detect(texts: readonly string[], opts: DetectOptions): Promise<SampleDetection[]> {
     if (disposed) throw new EngineError('invalid_input', 'the worker pool was disposed');
-    // Heuristics alone never touch the model: one worker, no model load.
-    if (opts.method === 'heuristics') return first.detect(texts, opts);
+    // Methods that do not run the model (heuristics, an LLM): one worker, no model load.
+    if (!planFor(opts.method).gliner) return first.detect(texts, opts);
     await load();
     const slices = split(texts, ready.length);
     if (slices.length === 1) return ready[0]!.detect(texts, opts);
