@@ -9,6 +9,7 @@ import { loadRuntime } from '../platform/node.js';
 import { EngineError } from '../engine/errors.js';
 import type { TokenLayout } from './decode.js';
 import { GlinerError, loadError } from './errors.js';
+import { integerMatMuls } from './integer-matmul.js';
 import type { FeedTensor } from './tensors.js';
 
 export type Backend = 'wasm' | 'webgpu';
@@ -118,7 +119,7 @@ export async function warmUpRuntime(backend: Backend, options: RuntimeOptions = 
 export async function openSession(
   model: Uint8Array,
   backend: Backend,
-  options: RuntimeOptions & { fallbackToWasm?: boolean } = {},
+  options: RuntimeOptions & { fallbackToWasm?: boolean; integerKernels?: boolean } = {},
 ): Promise<ModelSession> {
   let ort: Runtime;
   try {
@@ -129,14 +130,14 @@ export async function openSession(
   let session: Ort.InferenceSession;
   let used = backend;
   try {
-    session = await create(ort, model, backend);
+    session = await create(ort, model, backend, options.integerKernels);
   } catch (error) {
     if (backend !== 'webgpu' || options.fallbackToWasm !== true) {
       throw loadError('session_failed', `onnxruntime could not open the model on ${backend} (${describe(error)})`);
     }
     try {
       ort = await runtimeFor('wasm', options);
-      session = await create(ort, model, 'wasm');
+      session = await create(ort, model, 'wasm', options.integerKernels);
       used = 'wasm';
     } catch (wasmError) {
       throw loadError('session_failed', `onnxruntime could not open the model on webgpu (${describe(error)}) nor on wasm (${describe(wasmError)})`);
@@ -145,8 +146,10 @@ export async function openSession(
   return wrap(ort, session, used);
 }
 
-function create(ort: Runtime, model: Uint8Array, backend: Backend): Promise<Ort.InferenceSession> {
-  return ort.InferenceSession.create(model, { executionProviders: [backend], logSeverityLevel: 3 });
+function create(ort: Runtime, model: Uint8Array, backend: Backend, integerKernels = false): Promise<Ort.InferenceSession> {
+  // WebGPU has no MatMulInteger: the rewrite is for onnxruntime's CPU (WASM) kernels only.
+  const graph = integerKernels && backend === 'wasm' ? (integerMatMuls(model) ?? model) : model;
+  return ort.InferenceSession.create(graph, { executionProviders: [backend], logSeverityLevel: 3 });
 }
 
 function describe(error: unknown): string {
