@@ -1,5 +1,6 @@
 /**
- * WASM vs WebGPU in Chromium: the same inputs give the same spans on both. Headless Chromium on a
+ * WASM vs WebGPU in Chromium: the same inputs give the same spans on both (the exact graph on WASM to
+ * the last candidate; WASM's integer kernels at the default threshold). Headless Chromium on a
  * machine without a GPU offers SwiftShader's software adapter with `--enable-unsafe-webgpu`; the
  * test asks for `webgpu` explicitly (no fallback), so a missing adapter fails loudly instead of
  * passing on WASM.
@@ -31,14 +32,27 @@ describe.skipIf(skipReason !== undefined)('WebGPU (SwiftShader) vs WASM in Chrom
     const gpu = await gpuPage.evaluate(() => window.pii.start({ backend: 'webgpu' }));
     expect(gpu.backend, 'the model must run on WebGPU, not fall back').toBe('webgpu');
     const onGpu = await gpuPage.evaluate(([t, o]) => window.pii.detect(t, o), [texts, options] as const);
+    const atDefault = { ...options, threshold: 0.3 };
+    const onGpuAtDefault = await gpuPage.evaluate(([t, o]) => window.pii.detect(t, o), [texts, atDefault] as const);
     expect(errors).toEqual([]);
     await gpuPage.close();
 
+    // The graph exactly as exported on WASM: every candidate, scores to 1e-3.
     const { page: wasmPage } = await openTestPage(session.browser, pageUrl(session.server));
-    const wasm = await wasmPage.evaluate(() => window.pii.start({ backend: 'wasm' }));
+    const wasm = await wasmPage.evaluate(() => window.pii.start({ backend: 'wasm', integerKernels: false }));
     expect(wasm.backend).toBe('wasm');
     const onWasm = await wasmPage.evaluate(([t, o]) => window.pii.detect(t, o), [texts, options] as const);
     await wasmPage.close();
+
+    // WASM as it runs by default (integer kernels, activations rounded to 8 bits): the same spans at the default threshold.
+    const { page: intPage } = await openTestPage(session.browser, pageUrl(session.server));
+    await intPage.evaluate(() => window.pii.start({ backend: 'wasm' }));
+    const onInt = await intPage.evaluate(([t, o]) => window.pii.detect(t, o), [texts, atDefault] as const);
+    await intPage.close();
+    expect(onGpuAtDefault.results.flatMap((d) => d.spans).length).toBeGreaterThan(0);
+    onInt.results.forEach((w, i) => {
+      expect(onGpuAtDefault.results[i]!.spans.map(({ start, end, label }) => ({ start, end, label }))).toEqual(w.spans.map(({ start, end, label }) => ({ start, end, label })));
+    });
 
     const spans = onWasm.results.flatMap((d) => d.spans);
     // How many spans the greedy decoder keeps at threshold 0 depends on the model (longer spans cover more

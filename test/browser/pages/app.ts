@@ -22,6 +22,8 @@ export interface StartOptions {
   model?: string;
   /** A pool of this many single-thread workers (`createWorkerPool`) instead of one worker. */
   pool?: number;
+  /** `modelOptions.integerKernels` (default true). */
+  integerKernels?: boolean;
 }
 
 export interface Started {
@@ -50,6 +52,7 @@ async function start(options: StartOptions = {}): Promise<Started> {
     modelOptions: {
       backend: options.backend ?? 'wasm',
       ...(options.numThreads !== undefined ? { numThreads: options.numThreads } : {}),
+      ...(options.integerKernels !== undefined ? { integerKernels: options.integerKernels } : {}),
       onProgress: (p) => {
         const d = (downloads[p.file] ??= { loaded: 0, total: 0, events: 0 });
         d.loaded = p.loaded;
