@@ -11,6 +11,8 @@
  * graph without the exact pattern, or that does not read as expected, is left alone (`undefined`).
  */
 
+import { concatBytes } from '../bytes.js';
+
 /** Protobuf wire types used by ONNX. */
 const VARINT = 0;
 const I64 = 1;
@@ -124,10 +126,10 @@ function rewrite(model: Uint8Array): Uint8Array | undefined {
     if (swap) for (const bytes of swap) graphParts.push(lengthField(GRAPH_NODE, bytes));
     else graphParts.push(model.subarray(f.start, f.end));
   }
-  const newGraph = concat(graphParts);
+  const newGraph = concatBytes(graphParts);
   const parts: Uint8Array[] = [];
   for (const f of top) parts.push(f === graph ? lengthField(MODEL_GRAPH, newGraph) : model.subarray(f.start, f.end));
-  return concat(parts);
+  return concatBytes(parts);
 }
 
 // Reading
@@ -209,14 +211,14 @@ function node(opType: string, inputs: string[], outputs: string[], name: string,
   parts.push(lengthField(NODE_NAME, encoder.encode(name)));
   parts.push(lengthField(NODE_OP_TYPE, encoder.encode(opType)));
   if (castTo !== undefined) {
-    const attribute = concat([
+    const attribute = concatBytes([
       lengthField(ATTRIBUTE_NAME, encoder.encode('to')),
       varintField(ATTRIBUTE_I, castTo),
       varintField(ATTRIBUTE_TYPE, ATTRIBUTE_TYPE_INT),
     ]);
     parts.push(lengthField(NODE_ATTRIBUTE, attribute));
   }
-  return concat(parts);
+  return concatBytes(parts);
 }
 
 function writeVarint(value: number): number[] {
@@ -240,14 +242,4 @@ function lengthField(field: number, payload: Uint8Array): Uint8Array {
 
 function varintField(field: number, value: number): Uint8Array {
   return Uint8Array.from([...writeVarint(field * 8 + VARINT), ...writeVarint(value)]);
-}
-
-function concat(parts: readonly Uint8Array[]): Uint8Array {
-  const out = new Uint8Array(parts.reduce((n, p) => n + p.length, 0));
-  let at = 0;
-  for (const p of parts) {
-    out.set(p, at);
-    at += p.length;
-  }
-  return out;
 }
