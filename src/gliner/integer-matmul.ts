@@ -86,7 +86,13 @@ function rewrite(model: Uint8Array): Uint8Array | undefined {
     }
   }
   const consumers = new Map<string, Node[]>();
-  for (const n of nodes) for (const i of n.inputs) consumers.set(i, [...(consumers.get(i) ?? []), n]);
+  for (const n of nodes) {
+    for (const i of n.inputs) {
+      const list = consumers.get(i);
+      if (list) list.push(n);
+      else consumers.set(i, [n]);
+    }
+  }
 
   // MatMul → the Cast and Mul it replaces, and its new nodes.
   const replaced = new Map<Node, Uint8Array[]>();

@@ -4,10 +4,9 @@
  * Comlink, and a test or a Node caller can drive it in-process.
  */
 import { createEngine, type DetectOptions, type Engine, type SampleDetection } from '../engine/engine.js';
-import { EngineError, reasonOf, throwIfAborted } from '../engine/errors.js';
-import { createMasker } from '../masks/index.js';
+import { EngineError, throwIfAborted } from '../engine/errors.js';
+import { redactDetected } from '../engine/redact-detected.js';
 import type { StageTimings } from '../engine/timings.js';
-import type { Span } from '../types.js';
 import { slicesOf, yieldToEvents } from './slices.js';
 import type { GlinerModel } from '../gliner/index.js';
 import type { LlmProvider } from '../llm/provider.js';
@@ -129,30 +128,14 @@ export function createEngineHost(transfer: TransferMarker = (value) => value): E
         const { reportProgress, reportTimings, reportWork, displayLabels, maskConfig = {}, masker: maskerOptions, ...rest } = options;
         const timings = timingsOf(call, reportTimings);
         const onWork = workOf(call, reportWork);
-        const all = fromWire(texts);
-        const detections = await detectInSlices(e, all, { ...rest, signal, onProgress: progressOf(call, reportProgress), timings: timings.sink, ...(onWork ? { onWork } : {}) });
-        // One masker for the whole call, as `Engine.redact` does, so PSEUDONYMIZE numbering and
-        // REPLACE surrogates stay consistent across slices.
-        const masker = createMasker(maskerOptions);
         const display = displayLabels ? (t: string) => displayLabels[t] ?? t : undefined;
-        const masked: string[] = [];
-        const errors: (string | undefined)[] = [];
-        const spans: Span[][] = [];
-        for (const [i, d] of detections.entries()) {
-          let error = d.error;
-          let text = '';
-          if (error === undefined) {
-            try {
-              text = await masker.mask(all[i]!, d.spans, maskConfig, display);
-            } catch (failure) {
-              error = `mask_failed: ${reasonOf(failure)}`;
-            }
-          }
-          masked.push(text);
-          errors.push(error);
-          spans.push(error === undefined ? d.spans : []);
-        }
-        const reply = { spans, texts: toWire(masked).wire, errors, pseudonymMap: masker.pseudonymMap() };
+        // One masker for the whole call (`redactDetected`, as `Engine.redact`), so PSEUDONYMIZE
+        // numbering and REPLACE surrogates stay consistent across slices.
+        const { samples, pseudonymMap } = await redactDetected((t, o) => detectInSlices(e, t, o), fromWire(texts), {
+          ...rest, maskConfig, masker: maskerOptions, ...(display ? { displayLabel: display } : {}),
+          signal, onProgress: progressOf(call, reportProgress), timings: timings.sink, ...(onWork ? { onWork } : {}),
+        });
+        const reply = { spans: samples.map((d) => d.spans), texts: toWire(samples.map((d) => d.text ?? '')).wire, errors: samples.map((d) => d.error), pseudonymMap };
         timings.send();
         return reply;
       }, (value) => transferablesOfWire(value.texts)),

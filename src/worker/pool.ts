@@ -51,7 +51,7 @@ export function createWorkerPool(options: WorkerPoolOptions = {}): WorkerPool {
 
   function load(): Promise<GlinerModel> {
     firstReady ??= first.ready().then((model) => {
-      if (!ready.includes(first)) ready.push(first);
+      ready.push(first);
       // The rest load one after another from the model cache the first one filled.
       void (async () => {
         for (let i = 1; i < size && !disposed; i++) {
