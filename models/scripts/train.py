@@ -21,7 +21,7 @@ from model import GlinerSmall  # noqa: E402
 from synth import SYN_TYPES, generate  # noqa: E402
 from tokenizer_build import build_vocab, write_tokenizer  # noqa: E402
 import word_vectors  # noqa: E402
-from word_vocab import LEX_FLAGS, N_SHAPES, choose_words, id_tables, lexicon_entries  # noqa: E402
+from word_vocab import LEX_FLAGS, N_SHAPES, char_table, choose_words, id_tables, lexicon_entries  # noqa: E402
 
 # labels that never occur in the news/wiki/tweet corpora: safe negative prompts for real text
 SAFE_NEG_REAL = ["credit card number", "iban", "social security number", "passport number", "ip address", "email",
@@ -151,6 +151,8 @@ def main():
     ap.add_argument("--cache", default=None, help="where the pretrained vectors are fetched (outside git)")
     ap.add_argument("--ckpt-minutes", default="15,30,45,60,90", help="extra checkpoints for the learning curve")
     ap.add_argument("--max-steps", type=int, default=0, help="stop after N steps (timing runs)")
+    ap.add_argument("--char-cnn", type=int, default=1, help="1: a character CNN over each id's string joins the token table")
+    ap.add_argument("--syn-frac", type=float, default=0.5, help="share of all-synthetic batches")
     args = ap.parse_args()
     t0 = time.time()
     os.makedirs(args.work, exist_ok=True)
@@ -182,11 +184,13 @@ def main():
     margs = dict(MODEL_ARGS[args.encoder], encoder=args.encoder, embedding=args.embedding)
     if args.embedding == "word_vectors":
         margs.update(vec_dim=g_mat.shape[1], n_shapes=N_SHAPES, n_lex=len(LEX_FLAGS))
+        chars, n_chars = char_table(tok.vocab) if args.char_cnn else (None, 0)
+        margs.update(n_chars=n_chars)
     model = GlinerSmall(len(tok.vocab), tok.ent, max_width=MAX_WIDTH, label_pool="mean", sep_token_index=tok.sep_tok,
                         **margs)
     if args.embedding == "word_vectors":
         vec, shp, flags, covered = id_tables(tok.vocab, g_words, g_mat, lexicon_entries(args.data))
-        model.emb.set_tables(vec, shp, flags)
+        model.emb.set_tables(vec, shp, flags, chars)
         log(args.work, f"word vectors: {covered} of {len(tok.vocab)} ids ({word_vectors.PACKAGE}, {word_vectors.INTEGRITY[:20]}...); "
                        f"lexicon flags on {int((flags.sum(1) > 0).sum())} ids")
         del g_mat
@@ -199,7 +203,7 @@ def main():
     step, seen, loss_avg = 0, 0, None
     last_ck = time.time()
     curve = sorted(float(m) for m in args.ckpt_minutes.split(",") if m.strip())
-    gen = batches(syn_train, real_train, rng)
+    gen = batches(syn_train, real_train, rng, syn_frac=args.syn_frac)
     model.train()
     while True:
         frac = (time.time() - t_train) / budget

@@ -155,3 +155,27 @@ def id_tables(vocab, glove_words, glove_mat, lex):
             if low in lex[f]:
                 flags[i, k] = 1.0
     return vec, shape, flags, covered
+
+
+def char_table(vocab, max_chars=16, max_symbols=300):
+    """chars [V, max_chars] (0 = padding) and the symbol count, for the character CNN of each id's
+    own string: a start symbol (1 for a word start, 2 for a continuation piece), then its characters
+    (long tokens keep their head and their tail, where suffixes like -son, -ski, -ova live).
+    Special tokens ([CLS], <<ENT>>, ...) get no characters."""
+    toks = {}
+    for tok, i in vocab.items():
+        if tok.startswith("[") and tok.endswith("]") or tok.startswith("<<"):
+            continue
+        cont = tok.startswith("##") and len(tok) > 2
+        toks[i] = (cont, tok[2:] if cont else tok)
+    freq = collections.Counter(c for _, t in toks.values() for c in t)
+    sym = {c: k + 4 for k, (c, _) in enumerate(freq.most_common(max_symbols))}   # 3 = rare character
+    chars = np.zeros((len(vocab), max_chars), dtype=np.int64)
+    for i, (cont, t) in toks.items():
+        if len(t) > max_chars - 1:
+            head = (max_chars - 1) // 2
+            t = t[:head] + t[-(max_chars - 1 - head):]
+        chars[i, 0] = 2 if cont else 1
+        for k, c in enumerate(t):
+            chars[i, k + 1] = sym.get(c, 3)
+    return chars, max_symbols + 4
