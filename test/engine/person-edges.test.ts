@@ -19,11 +19,20 @@ describe('trimPersonEdges', () => {
     expect(cut('I’m Ana and I', 'I’m Ana and I')).toBe('Ana');
   });
 
+  it('takes titles off the start of a name, and drops a title alone', () => {
+    expect(cut('Referred by Dr. Priya Raman.', 'Dr. Priya Raman')).toBe('Priya Raman');
+    expect(cut('as Mrs Clinton said', 'Mrs Clinton')).toBe('Clinton');
+    expect(cut('President Barack Obama', 'President Barack Obama')).toBe('Barack Obama');
+    expect(cut('Dr . Verna Magee-Shepherd', 'Dr . Verna Magee-Shepherd')).toBe('Verna Magee-Shepherd');
+    expect(cut('ask the President', 'President')).toBeUndefined();
+  });
+
   it('leaves names, particles and lower-case names alone', () => {
     for (const [text, part] of [
       ['Ludwig van Beethoven wrote it', 'Ludwig van Beethoven'],
       ['ask maria gonzalez lol', 'maria gonzalez'],
-      ['Dr. Priya Raman', 'Dr. Priya Raman'],
+      ['Stephen King', 'Stephen King'],
+      ['King Henry VIII', 'King Henry VIII'],
       ['Isabel Inês', 'Isabel Inês'],
     ] as const) {
       expect(cut(text, part)).toBe(part);
