@@ -1,6 +1,6 @@
 import type { Span } from '../types.js';
 import { isClockTime } from './age-spans.js';
-import { trimPersonEdges } from './person-edges.js';
+import { onlyNonNameWords, trimPersonEdges } from './person-edges.js';
 
 /**
  * A model span after the rules that fix what the model's scores get wrong for one type (a
@@ -10,6 +10,9 @@ export function refineModelSpan(text: string, span: Span): Span | undefined {
   switch (span.label) {
     case 'PERSON':
       return trimPersonEdges(text, span);
+    case 'ORGANIZATION':
+    case 'LOCATION':
+      return onlyNonNameWords(text, span) ? undefined : span;
     case 'AGE':
       return isClockTime(text, span) ? undefined : span;
     default:

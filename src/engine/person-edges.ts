@@ -69,3 +69,15 @@ export function trimPersonEdges(text: string, span: Span): Span | undefined {
   if (first === 0 && last === words.length - 1) return span;
   return { ...span, start: words[first]!.start, end: words[last]!.end };
 }
+
+/**
+ * True when every word of the span is one that never begins or ends a name (`we`, `He`, `the`,
+ * `when`): an organization or a place made of such words alone is the model reading a capital or a
+ * sentence start as a name cue. (Trimming them off longer organizations and places cost F1, see
+ * above; dropping spans made only of them does not.)
+ */
+export function onlyNonNameWords(text: string, span: Span): boolean {
+  const words = text.slice(span.start, span.end).match(/\S+/gu) ?? [];
+  // (an all-capitals word is an acronym: `US`, `IN`)
+  return words.every((w) => !/^\p{Lu}{2,}/u.test(w) && NEVER_AT_NAME_EDGE.has(w.replace(/[.,;:!?]+$/u, '').replace(/’/gu, "'").toLowerCase()));
+}

@@ -1,5 +1,6 @@
 import { afterAll, describe, expect, it } from 'vitest';
-import { trimPersonEdges } from '../../src/engine/person-edges.js';
+import { onlyNonNameWords, trimPersonEdges } from '../../src/engine/person-edges.js';
+import { refineModelSpan } from '../../src/engine/model-span-rules.js';
 import { createEngine } from '../../src/engine/engine.js';
 
 const at = (text: string, part: string) => {
@@ -36,6 +37,18 @@ describe('trimPersonEdges', () => {
       ['Isabel Inês', 'Isabel Inês'],
     ] as const) {
       expect(cut(text, part)).toBe(part);
+    }
+  });
+});
+
+describe('organizations and places made only of words that are never names', () => {
+  const span = (text: string, part: string, label: string) => ({ ...at(text, part), label });
+  it('are dropped; acronyms and real names stay', () => {
+    expect(onlyNonNameWords('We said so', span('We said so', 'We', 'ORGANIZATION'))).toBe(true);
+    expect(refineModelSpan('We said so', span('We said so', 'We', 'ORGANIZATION'))).toBeUndefined();
+    expect(refineModelSpan('When he came', span('When he came', 'When he', 'LOCATION'))).toBeUndefined();
+    for (const [text, part] of [['flights to the US', 'US'], ['In The Hague today', 'The Hague'], ['at Apple Inc', 'Apple Inc']] as const) {
+      expect(refineModelSpan(text, span(text, part, 'LOCATION'))).toEqual(span(text, part, 'LOCATION'));
     }
   });
 });
