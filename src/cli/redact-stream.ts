@@ -1,7 +1,7 @@
 import { createReadStream, createWriteStream, type WriteStream } from 'node:fs';
 import { once } from 'node:events';
 import { Piscina } from 'piscina';
-import { CHUNK_RECORDS, openRecordChunks, type ChunkLayout, type RecordChunk } from '../datasets/record-chunks.js';
+import { CHUNK_RECORDS, openRecordChunks, type ChunkLayout, type ChunkSizes, type RecordChunk } from '../datasets/record-chunks.js';
 import { DatasetError, type TextEncodingName } from '../datasets/index.js';
 import { UsageError } from './options.js';
 import type { Engine } from '../engine/engine.js';
@@ -14,8 +14,11 @@ import type { ChunkTask, ChunkTaskResult, ChunkWorkerSettings } from './chunk-wo
 export interface StreamRedactOptions extends Omit<RedactRecordsOptions, 'onProgress' | 'plan'> {
   /** Records written so far, and the input's bytes read so far. */
   onProgress?: (records: number, bytesRead: number) => void;
-  /** Records per chunk (the column plan is inferred from the first chunk). @defaultValue CHUNK_RECORDS */
-  chunkRecords?: number;
+  /**
+   * Records per chunk (the column plan is inferred from the first chunk).
+   * @defaultValue `STREAM_CHUNKS`: the first `CHUNK_RECORDS` (the plan), then `STREAM_CHUNK_RECORDS`
+   */
+  chunkRecords?: number | ChunkSizes;
   /** The input's encoding when it has no BOM and is not UTF-8 (`--encoding`). */
   encoding?: TextEncodingName;
   /**
@@ -40,6 +43,17 @@ export interface StreamRedactResult {
 }
 
 /**
+ * Records per chunk after the first. A chunk's parsed rows, fields and results all live until it is
+ * written, so every young-generation GC while it is masked copies them again. On a 20 MB CSV of
+ * short cells (`--method heuristics`), 256-record chunks after the first took the process's CPU
+ * time from 7.0–8.5 s to 6.3–6.6 s and its peak RSS from 213–247 MB to 197–214 MB, with the same
+ * output. The first chunk, which the column plan is inferred from, keeps `CHUNK_RECORDS`, as API
+ * datasets do, so both infer the same plan.
+ */
+export const STREAM_CHUNK_RECORDS = 256;
+const STREAM_CHUNKS: ChunkSizes = { first: CHUNK_RECORDS, then: STREAM_CHUNK_RECORDS };
+
+/**
  * Redacts a file of any format chunk by chunk with bounded memory, cut by `openRecordChunks` as API
  * datasets are, so the CLI and the API write the same bytes for the same file and settings. Each
  * chunk is read by the same dataset reader and written by the same writer as a whole file would be,
@@ -48,7 +62,7 @@ export interface StreamRedactResult {
  * the input's start has been read as text.
  */
 export async function redactStream(input: string, output: string, engine: Engine, masker: Masker, options: StreamRedactOptions): Promise<StreamRedactResult> {
-  const { onProgress, chunkRecords = CHUNK_RECORDS, encoding: declared, workers, ...redact } = options;
+  const { onProgress, chunkRecords = STREAM_CHUNKS, encoding: declared, workers, ...redact } = options;
   const { layout, chunks } = await openRecordChunks(input, createReadStream(input), declared ? { encoding: declared } : {}, chunkRecords).catch((error: unknown) => {
     throw unreadable(error);
   });

@@ -11,6 +11,16 @@ import type { CsvDialect, DatasetField, DatasetFormat, ParsedFile, ParseOptions 
 export const CHUNK_RECORDS = 2000;
 
 /**
+ * Records per chunk when the first chunk and the later ones differ: the first is what a column plan
+ * is inferred from (so it stays `CHUNK_RECORDS`, as for API datasets, and both infer the same plan),
+ * the later ones may be smaller for a stream that only masks them (see `redactStream`).
+ */
+export interface ChunkSizes {
+  first: number;
+  then: number;
+}
+
+/**
  * What every chunk of a file is read and written with, fixed by the file's start (plain data, so it
  * can be stored). Each chunk is read by the same reader and written by the same writer as the whole
  * file would be, so cutting changes memory, not output: the written chunks, joined, are the written
@@ -92,14 +102,16 @@ export async function openRecordChunks(
   name: string,
   source: ByteSource,
   options: ParseOptions = {},
-  chunkRecords = CHUNK_RECORDS,
+  chunkRecords: number | ChunkSizes = CHUNK_RECORDS,
   readAhead: ReadAhead = READ_AHEAD,
 ): Promise<RecordChunks> {
   const bytes = readBytes(source);
   try {
     const text = await TextPieces.open(bytes, options.encoding, readAhead.headBytes);
     const format = options.format ?? detectFormat(name, text.head, options.contentType);
-    const size = Math.max(1, chunkRecords);
+    const size: ChunkSizes = typeof chunkRecords === 'number'
+      ? { first: Math.max(1, chunkRecords), then: Math.max(1, chunkRecords) }
+      : { first: Math.max(1, chunkRecords.first), then: Math.max(1, chunkRecords.then) };
     const base = { name, format, encoding: text.found.encoding, ...(text.found.guessed ? { encodingGuessed: true } : {}) };
     if (format === 'csv') {
       let start = await text.next();
@@ -300,7 +312,7 @@ class CsvRows {
  * CSV chunks: the first is the BOM, the header and its rows; each later one the exact text of its
  * rows, so the writer puts unchanged rows back byte for byte. Blank lines are kept but are not records.
  */
-async function* csvChunks(rows: CsvRows, text: TextPieces, header: string | undefined, newline: string, size: number): AsyncGenerator<RecordChunk> {
+async function* csvChunks(rows: CsvRows, text: TextPieces, header: string | undefined, newline: string, size: ChunkSizes): AsyncGenerator<RecordChunk> {
   const top = (text.found.bom ? BOM : '') + (header ?? '');
   let parts: string[] = [top];
   let read: CsvRowRead[] = [];
@@ -316,7 +328,7 @@ async function* csvChunks(rows: CsvRows, text: TextPieces, header: string | unde
     read.push(row);
     line += countLineBreaks(raw, 0, raw.length, newline);
     if (raw !== newline) records++;
-    if (records < size) continue;
+    if (records < (cut ? size.then : size.first)) continue;
     yield { ...text.chunk(parts.join(''), records, firstLine), rows: read };
     parts = [];
     read = [];
@@ -330,7 +342,7 @@ async function* csvChunks(rows: CsvRows, text: TextPieces, header: string | unde
  * JSON Lines chunks, cut after a `\n` (a JSON string cannot hold a raw one), each the exact text of
  * its lines; blank lines are kept but are not records.
  */
-async function* jsonlChunks(text: TextPieces, size: number): AsyncGenerator<RecordChunk> {
+async function* jsonlChunks(text: TextPieces, size: ChunkSizes): AsyncGenerator<RecordChunk> {
   let parts: string[] = text.found.bom ? [BOM] : [];
   let records = 0;
   let line = 1;
@@ -349,7 +361,7 @@ async function* jsonlChunks(text: TextPieces, size: number): AsyncGenerator<Reco
       take(piece.slice(at, nl + 1));
       at = nl + 1;
       line++;
-      if (records < size) continue;
+      if (records < (cut ? size.then : size.first)) continue;
       yield text.chunk(parts.join(''), records, firstLine);
       parts = [];
       records = 0;

@@ -17,6 +17,15 @@ async function all(chunks: AsyncIterable<RecordChunk>): Promise<RecordChunk[]> {
 }
 
 describe('openRecordChunks', () => {
+  it('cuts a first chunk of one size and later ones of another (the plan sample, then small chunks)', async () => {
+    const rows = Array.from({ length: 9 }, (_, i) => `${i},n${i}\n`).join('');
+    const csv = await all((await openRecordChunks('t.csv', inPieces(enc(`id,note\n${rows}`), 5), {}, { first: 4, then: 2 }, TINY)).chunks);
+    expect(csv.map((c) => c.records)).toEqual([4, 2, 2, 1]);
+    const lines = Array.from({ length: 7 }, (_, i) => `{"i":${i}}\n`).join('');
+    const jsonl = await all((await openRecordChunks('t.jsonl', inPieces(enc(lines), 5), {}, { first: 5, then: 1 }, TINY)).chunks);
+    expect(jsonl.map((c) => c.records)).toEqual([5, 1, 1]);
+  });
+
   it('cuts CSV after every n records, blank lines kept but not counted, each chunk knowing its first line', async () => {
     const text = 'id,note\n1,a\n\n2,"b\nc"\n3,d\n4,e\n';
     const { layout, chunks } = await openRecordChunks('t.csv', inPieces(enc(text), 3), {}, 2, TINY);
