@@ -50,7 +50,8 @@ export function createWorkerPool(options: WorkerPoolOptions = {}): WorkerPool {
   let firstReady: Promise<GlinerModel> | undefined;
 
   function load(): Promise<GlinerModel> {
-    firstReady ??= first.ready().then((model) => {
+    if (firstReady) return firstReady;
+    const attempt = first.ready().then((model) => {
       ready.push(first);
       // The rest load one after another from the model cache the first one filled.
       void (async () => {
@@ -69,7 +70,11 @@ export function createWorkerPool(options: WorkerPoolOptions = {}): WorkerPool {
       })();
       return model;
     });
-    return firstReady;
+    // A failed first load is not kept: the next call tries again (the network may be back), as one engine does.
+    attempt.catch(() => {
+      if (firstReady === attempt) firstReady = undefined;
+    });
+    return (firstReady = attempt);
   }
 
   async function detect(texts: readonly string[], opts: DetectOptions): Promise<SampleDetection[]> {

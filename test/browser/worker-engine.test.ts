@@ -143,6 +143,17 @@ describe.skipIf(skipReason !== undefined)('worker engine in Chromium (WASM)', ()
     }
   });
 
+  it('a pool whose first load failed loads on the next call (the network back)', async () => {
+    const { page } = await openTestPage(browser, pageUrl(server));
+    await page.route('**/onnx/*.onnx', (route) => route.abort('internetdisconnected'));
+    const failed = await page.evaluate(() => window.pii.start({ backend: 'wasm', pool: 2, modelCache: false }).then(() => 'loaded', (e: Error) => e.message));
+    expect(failed).not.toBe('loaded');
+    await page.unroute('**/onnx/*.onnx');
+    expect(await page.evaluate(() => window.pii.readyAgain())).toBe('wasm');
+    expect(await page.evaluate(() => window.pii.poolReady(2))).toBe(2);
+    await page.close();
+  });
+
   it('splits a call across a pool of single-thread workers (createWorkerPool), with the spans of one engine, in order', async () => {
     const { page, errors } = await openTestPage(browser, pageUrl(server));
     await page.evaluate(() => window.pii.start({ backend: 'wasm', pool: 2 }));

@@ -260,6 +260,8 @@ const api = {
   cachedModelUrls: (options?: Pick<ModelCacheOptions, 'cacheName' | 'store'>) => cachedModelUrls(options),
   clearModelCache: (options?: Pick<ModelCacheOptions, 'cacheName'>) => clearModelCache(options),
   /** Workers of the pool with the model loaded, once `want` are (a pool only). */
+  /** `ready()` again on the engine already started (after a failed load). */
+  readyAgain: async () => (await need().ready()).backend,
   poolReady: async (want: number, timeoutMs = 60_000) => {
     const pool = need() as WorkerPool;
     const t0 = performance.now();
