@@ -16,14 +16,16 @@ declare global {
 }
 
 const MODEL_DIR = new URL('../../models/pii-local-small/', location.href).href;
-const backend = new URLSearchParams(location.search).get('backend') === 'webgpu' ? 'webgpu' : 'wasm';
+const params = new URLSearchParams(location.search);
+const backend = params.get('backend') === 'webgpu' ? 'webgpu' : 'wasm';
+const numThreads = params.has('threads') ? Number(params.get('threads')) : undefined;
 const SAMPLE = 'Hi, my name is Ana Silva; call me on 415-555-0199.';
 
 async function main(): Promise<void> {
   // Navigation start → this script running: the page's own load, before any pii-local work.
   const scriptMs = performance.now();
   const t0 = performance.now();
-  const engine = createWorkerEngine({ model: MODEL_DIR, modelOptions: { backend } });
+  const engine = createWorkerEngine({ model: MODEL_DIR, modelOptions: { backend, ...(numThreads ? { numThreads } : {}) } });
   try {
     const model = (await engine.ready()) as WorkerGlinerModel;
     const readyMs = performance.now() - t0;

@@ -8,7 +8,7 @@
  * Medians of `--runs` per warm kind; prints markdown and writes `bench/results/cold-start-<time>.{json,md}`.
  * The target (issues 16, 17): ≤ 1.5 s to the first result with a warm HTTP cache.
  *
- *   npm run bench:cold:browser        # = npx tsx bench/web/run-cold-start.ts [--runs 5] [--backend wasm|webgpu] [--out DIR]
+ *   npm run bench:cold:browser        # = npx tsx bench/web/run-cold-start.ts [--runs 5] [--backend wasm|webgpu] [--threads N] [--out DIR]
  */
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
@@ -32,7 +32,8 @@ const STAGES = ['page_script_ms', 'worker_start_ms', 'runtime_ms', 'model_file_m
 await buildWeb({ log: (l) => console.error(l) });
 const server = await startWebServer();
 const profile = mkdtempSync(join(tmpdir(), 'pii-cold-profile-'));
-const url = `${server.origin}/bench/web/cold-start.html?backend=${backend}`;
+const threads = arg('threads');
+const url = `${server.origin}/bench/web/cold-start.html?backend=${backend}${threads ? `&threads=${Number(threads)}` : ''}`;
 const launch = () => chromium.launchPersistentContext(profile, { executablePath: CHROMIUM, args: CHROMIUM_ARGS });
 
 async function open(context: BrowserContext): Promise<Sample> {
@@ -76,7 +77,7 @@ const cell = (samples: Sample[], k: string) => {
 const markdown = [
   `# pii-local cold start in Chromium, ${new Date().toISOString()}`,
   '',
-  `Backend ${backend}; 1-minute load average ${loadBefore.toFixed(2)} before the run. Cold: one run on an empty profile; warm: medians of ${runs}.`,
+  `Backend ${backend}, ${threads ? `${threads} thread(s)` : 'default threads'}; 1-minute load average ${loadBefore.toFixed(2)} before the run. Cold: one run on an empty profile; warm: medians of ${runs}.`,
   '',
   `| start | ${STAGES.map((s) => s.replace(/_ms$/, '').replaceAll('_', ' ')).join(' | ')} |`,
   `|---|${STAGES.map(() => '--:').join('|')}|`,
