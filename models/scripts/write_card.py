@@ -46,7 +46,7 @@ def experiment_sections(exp, rep):
     head = ("| model | " + " | ".join(f"{s} {l[:3]}" for s in sets for l in labels) + " | syn. found | syn. left alone |\n"
             + "|---|" + "---:|" * (len(sets) * len(labels) + 2))
     out = ["## Experiments (F1 on held-out real text; synthetic core-5 found / non-PII left alone)", ""]
-    groups = [("Old and new bundled model (whole held-out sets)", ["previous_v1", "shipped"]),
+    groups = [("Old and new bundled model (whole held-out sets)", ["previous_v1", "previous_v2", "shipped"]),
               ("Encoder choice at equal wall clock (`bash models/compare_encoders.sh`; first 300 examples per set)",
                sorted(k for k in exp if k.startswith("encoder_"))),
               ("Learning curve of the shipped run (checkpoints; the cosine schedule is set for the whole budget)",
