@@ -1,10 +1,12 @@
 import type { Span } from '../types.js';
 import { isClockTime } from './age-spans.js';
 import { onlyNonNameWords, trimPersonEdges } from './person-edges.js';
+import { isBareWordUsername } from './username-spans.js';
 
 /**
  * A model span after the rules that fix what the model's scores get wrong for one type (a
- * person's edges, an age that is a clock time); `undefined` when nothing of it stands.
+ * person's edges, an age that is a clock time, a plain word taken for a username); `undefined` when
+ * nothing of it stands.
  */
 export function refineModelSpan(text: string, span: Span): Span | undefined {
   switch (span.label) {
@@ -15,6 +17,8 @@ export function refineModelSpan(text: string, span: Span): Span | undefined {
       return onlyNonNameWords(text, span) ? undefined : span;
     case 'AGE':
       return isClockTime(text, span) ? undefined : span;
+    case 'USERNAME':
+      return isBareWordUsername(text, span) ? undefined : span;
     default:
       return span;
   }

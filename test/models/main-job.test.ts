@@ -28,7 +28,7 @@ const NOTE_NAMES: Record<string, string[]> = {
   'P-1011': ['Helen Park'],
 };
 /** Ordinary capitalised words of the notes that no reader would mask. */
-const ORDINARY = ['Allergic', 'Prefers', 'Follow-up', 'Referred', 'Interpreter', 'Telehealth', 'Daughter', 'Wife'];
+const ORDINARY = ['Allergic', 'Prefers', 'Follow-up', 'Referred', 'Interpreter', 'Telehealth', 'Daughter', 'Wife', 'copays', 'neighbour'];
 
 describe('the main job on examples/patients.csv (bundled model, defaults)', () => {
   let dir: string;
