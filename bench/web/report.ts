@@ -221,7 +221,7 @@ export interface Table {
 }
 
 const AGREEMENT_NOTE =
-  '¹ spans identical to pii-local gliner on WASM 1 thread (on the same backend when that row did not run), same samples: Jaccard over start, end, label.';
+  "¹ spans identical to pii-local gliner on WASM 1 thread (on the same backend when that row did not run), same samples: Jaccard over start, end, label; GLiNER.js's spans after pii-local's span rules for model spans (`src/engine/model-span-rules.ts`).";
 
 /** The headline: pii-local vs GLiNER.js words/s, same model files, texts and labels, per backend. */
 export function summaryTable(results: BenchResults): Table {
