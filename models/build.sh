@@ -56,6 +56,9 @@ if [ "$SKIP_TRAIN" = 0 ]; then
     --encoder "$ENCODER"
 fi
 
+# 3b. the shipped weights: the mean of the final weights and the last curve checkpoint before them
+$PY -W ignore "$HERE/scripts/average_checkpoints.py" --work "$WORK"
+
 # 4. evaluation on every held-out set (numbers of the model card); the threshold is the point of the
 #    held-out precision/recall curve with the best mean person/organization/location F1 among those
 #    that keep the recall floor on PII documents (synthetic core-5 found and words left alone >= 0.97)
