@@ -179,7 +179,7 @@ def main():
         exs = held["synthetic_test"][:args.max_per_set]
         groups = [predict(model, tok, exs, grp, threshold=low) for grp in SYN_GROUPS]
         syn_labels = SYN_GROUPS[0] + SYN_GROUPS[1]
-        at = lambda t: [sum((above([g[i]], t)[0] for g in groups), []) for i in range(len(exs))]  # noqa: E731
+        at = lambda t: [sum(parts, []) for parts in zip(*(above(g, t) for g in groups))]  # noqa: E731  (both label groups' spans per example)
         syn_scored = (exs, at, syn_labels)
         for t in CURVE:
             r = synthetic_report(exs, at(t), syn_labels)

@@ -51,18 +51,16 @@ export function trimPersonEdges(text: string, span: Span): Span | undefined {
   for (let m = re.exec(inner); m !== null; m = re.exec(inner)) words.push({ start: span.start + m.index, end: span.start + m.index + m[0].length });
   let first = 0;
   let last = words.length - 1;
-  const isEdgeWord = (w: Word) => NEVER_AT_NAME_EDGE.has(text.slice(w.start, w.end).replace(/[.,;:!?]+$/u, '').replace(/’/gu, "'").toLowerCase());
+  const isEdgeWord = (w: Word) => NEVER_AT_NAME_EDGE.has(edgeKey(text.slice(w.start, w.end)));
   const isTitle = (w: Word) => TITLES_BEFORE_NAME.has(text.slice(w.start, w.end).replace(/[.,;:]+$/u, '').toLowerCase());
   const isPunct = (w: Word) => /^\p{P}+$/u.test(text.slice(w.start, w.end));
-  for (;;) {
-    const from = first;
-    while (first <= last && isEdgeWord(words[first]!)) first++;
-    // a title and the punctuation after it (`Dr . Verna` in tokenized text)
-    while (first <= last && isTitle(words[first]!)) {
+  while (first <= last) {
+    if (isEdgeWord(words[first]!)) first++;
+    else if (isTitle(words[first]!)) {
       first++;
+      // the punctuation after a title (`Dr . Verna` in tokenized text)
       while (first <= last && isPunct(words[first]!)) first++;
-    }
-    if (first === from) break;
+    } else break;
   }
   while (last >= first && isEdgeWord(words[last]!)) last--;
   if (first > last) return undefined;
@@ -79,5 +77,10 @@ export function trimPersonEdges(text: string, span: Span): Span | undefined {
 export function onlyNonNameWords(text: string, span: Span): boolean {
   const words = text.slice(span.start, span.end).match(/\S+/gu) ?? [];
   // (an all-capitals word is an acronym: `US`, `IN`)
-  return words.every((w) => !/^\p{Lu}{2,}/u.test(w) && NEVER_AT_NAME_EDGE.has(w.replace(/[.,;:!?]+$/u, '').replace(/’/gu, "'").toLowerCase()));
+  return words.every((w) => !/^\p{Lu}{2,}/u.test(w) && NEVER_AT_NAME_EDGE.has(edgeKey(w)));
+}
+
+/** A word as `NEVER_AT_NAME_EDGE` spells it: trailing punctuation off (`I,`), apostrophe straight, lower case. */
+function edgeKey(word: string): string {
+  return word.replace(/[.,;:!?]+$/u, '').replace(/’/gu, "'").toLowerCase();
 }
