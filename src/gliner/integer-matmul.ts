@@ -12,14 +12,9 @@
  */
 
 import { concatBytes } from '../bytes.js';
+import { fields, FLOAT, INT8, LEN, lengthField, text, VARINT, varintField, type Field } from './onnx-proto.js';
 
-/** Protobuf wire types used by ONNX. */
-const VARINT = 0;
-const I64 = 1;
-const LEN = 2;
-const I32 = 5;
-
-/** ONNX field numbers (onnx.proto3). */
+/** ONNX field numbers (onnx.proto3) of the parts this rewrite reads or writes. */
 const MODEL_GRAPH = 7;
 const GRAPH_NODE = 1;
 const GRAPH_INITIALIZER = 5;
@@ -35,21 +30,7 @@ const ATTRIBUTE_NAME = 1;
 const ATTRIBUTE_I = 3;
 const ATTRIBUTE_TYPE = 20;
 const ATTRIBUTE_TYPE_INT = 2;
-const FLOAT = 1;
-const INT8 = 3;
 
-interface Field {
-  field: number;
-  wire: number;
-  /** The whole field (tag included), to copy through. */
-  start: number;
-  end: number;
-  /** LEN fields: where the payload lies. */
-  valueStart: number;
-  valueEnd: number;
-  /** VARINT fields. */
-  varint: number;
-}
 
 interface Node {
   field: Field;
@@ -140,50 +121,6 @@ function rewrite(model: Uint8Array): Uint8Array | undefined {
 
 // Reading
 
-function fields(bytes: Uint8Array, from: number, to: number): Field[] {
-  const out: Field[] = [];
-  let at = from;
-  while (at < to) {
-    const start = at;
-    const [tag, afterTag] = varint(bytes, at);
-    at = afterTag;
-    const field = Math.floor(tag / 8);
-    const wire = tag % 8;
-    let valueStart = at;
-    let valueEnd = at;
-    let value = 0;
-    if (wire === VARINT) [value, at] = varint(bytes, at);
-    else if (wire === I64) at += 8;
-    else if (wire === I32) at += 4;
-    else if (wire === LEN) {
-      const [length, afterLength] = varint(bytes, at);
-      valueStart = afterLength;
-      valueEnd = afterLength + length;
-      at = valueEnd;
-    } else throw new Error('unsupported wire type');
-    if (at > to || field === 0) throw new Error('truncated');
-    out.push({ field, wire, start, end: at, valueStart, valueEnd, varint: value });
-  }
-  return out;
-}
-
-/** A varint as a number (exact up to 2^53: lengths, tags and enums). */
-function varint(bytes: Uint8Array, at: number): [number, number] {
-  let value = 0;
-  let scale = 1;
-  for (;;) {
-    if (at >= bytes.length) throw new Error('truncated varint');
-    const b = bytes[at++]!;
-    value += (b & 0x7f) * scale;
-    if (b < 0x80) return [value, at];
-    scale *= 128;
-    if (scale > 2 ** 63) throw new Error('varint too long');
-  }
-}
-
-const decoder = new TextDecoder();
-const text = (bytes: Uint8Array, f: Field) => decoder.decode(bytes.subarray(f.valueStart, f.valueEnd));
-
 function readNode(bytes: Uint8Array, field: Field): Node {
   const n: Node = { field, inputs: [], outputs: [], opType: '', domain: '' };
   for (const f of fields(bytes, field.valueStart, field.valueEnd)) {
@@ -225,27 +162,4 @@ function node(opType: string, inputs: string[], outputs: string[], name: string,
     parts.push(lengthField(NODE_ATTRIBUTE, attribute));
   }
   return concatBytes(parts);
-}
-
-function writeVarint(value: number): number[] {
-  const out: number[] = [];
-  let v = value;
-  while (v >= 0x80) {
-    out.push((v % 128) | 0x80);
-    v = Math.floor(v / 128);
-  }
-  out.push(v);
-  return out;
-}
-
-function lengthField(field: number, payload: Uint8Array): Uint8Array {
-  const head = [...writeVarint(field * 8 + LEN), ...writeVarint(payload.length)];
-  const out = new Uint8Array(head.length + payload.length);
-  out.set(head, 0);
-  out.set(payload, head.length);
-  return out;
-}
-
-function varintField(field: number, value: number): Uint8Array {
-  return Uint8Array.from([...writeVarint(field * 8 + VARINT), ...writeVarint(value)]);
 }

@@ -9,6 +9,7 @@ import { loadRuntime } from '../platform/node.js';
 import { EngineError } from '../engine/errors.js';
 import type { TokenLayout } from './decode.js';
 import { GlinerError, loadError } from './errors.js';
+import { graphOptimizationFor } from './graph-optimization.js';
 import { integerMatMuls } from './integer-matmul.js';
 import type { FeedTensor } from './tensors.js';
 
@@ -148,8 +149,12 @@ export async function openSession(
 
 function create(ort: Runtime, model: Uint8Array, backend: Backend, integerKernels = false): Promise<Ort.InferenceSession> {
   // WebGPU has no MatMulInteger: the rewrite is for onnxruntime's CPU (WASM) kernels only.
-  const graph = integerKernels && backend === 'wasm' ? (integerMatMuls(model) ?? model) : model;
-  return ort.InferenceSession.create(graph, { executionProviders: [backend], logSeverityLevel: 3 });
+  const rewritten = integerKernels && backend === 'wasm' ? integerMatMuls(model) : undefined;
+  return ort.InferenceSession.create(rewritten ?? model, {
+    executionProviders: [backend],
+    logSeverityLevel: 3,
+    graphOptimizationLevel: graphOptimizationFor(model, rewritten !== undefined),
+  });
 }
 
 function describe(error: unknown): string {
