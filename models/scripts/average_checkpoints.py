@@ -1,12 +1,14 @@
-"""Average the final weights with the last learning-curve checkpoint before them (two points of the
-same run, about 15 min apart at the end of the cosine schedule). Checkpoints of one run swing by
+"""The shipped weights of a run: its exponential moving average of the weights (`ckpt_ema.pt`, kept
+by train.py) when there is one; the mean of the final weights and the last learning-curve checkpoint
+before them (two points about 15 min apart at the end of the cosine schedule) is written beside it as
+`ckpt_pair.pt` for comparison, and is the shipped one for runs without a moving average. Checkpoints of one run swing by
 ±0.05 F1 from one to the next on the held-out sets; the mean of two sits between the swings.
 Measured on the v2.1 run (final + 60-min checkpoint, whole held-out sets, each at its chosen
 threshold): person F1 btc 0.625 -> 0.696, crossner 0.810 -> 0.822, wikigold 0.822 -> 0.830,
 uner 0.727 -> 0.730; synthetic recall floor kept.
 
-Usage: average_checkpoints.py --work DIR   (DIR/ckpt.pt becomes the average; the final weights stay
-in DIR/ckpt_final.pt)"""
+Usage: average_checkpoints.py --work DIR   (DIR/ckpt.pt becomes the shipped weights; the final
+weights stay in DIR/ckpt_final.pt)"""
 import argparse
 import glob
 import os
@@ -30,7 +32,15 @@ def main():
     if not os.path.exists(kept):
         torch.save(final, kept)
     state = {k: (v.float() + other["state"][k].float()) / 2 if v.is_floating_point() else v for k, v in final["state"].items()}
-    torch.save(dict(final, state=state, averaged_with=os.path.basename(curve[-1])), final_path)
+    pair = dict(final, state=state, averaged_with=os.path.basename(curve[-1]))
+    torch.save(pair, os.path.join(args.work, "ckpt_pair.pt"))
+    ema_path = os.path.join(args.work, "ckpt_ema.pt")
+    if os.path.exists(ema_path):
+        torch.save(torch.load(ema_path, map_location="cpu"), final_path)
+        print(f"ckpt.pt = the moving average of the weights (decay {torch.load(ema_path, map_location='cpu').get('ema')}); "
+              f"ckpt_pair.pt = mean of the final weights and {os.path.basename(curve[-1])}")
+        return
+    torch.save(pair, final_path)
     print(f"ckpt.pt = mean of the final weights (step {final.get('step')}) and {os.path.basename(curve[-1])} (step {other.get('step')})")
 
 
