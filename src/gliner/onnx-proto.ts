@@ -86,9 +86,13 @@ function writeVarint(value: number): number[] {
   return out;
 }
 
+/** A LEN field's tag and length, for a payload of `length` bytes written after it. */
+export function lengthHeader(field: number, length: number): Uint8Array {
+  return Uint8Array.from([...writeVarint(field * 8 + LEN), ...writeVarint(length)]);
+}
+
 export function lengthField(field: number, payload: Uint8Array): Uint8Array {
-  const head = [...writeVarint(field * 8 + LEN), ...writeVarint(payload.length)];
-  return concatBytes([Uint8Array.from(head), payload]);
+  return concatBytes([lengthHeader(field, payload.length), payload]);
 }
 
 export function varintField(field: number, value: number): Uint8Array {
