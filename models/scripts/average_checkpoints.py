@@ -36,8 +36,10 @@ def main():
     torch.save(pair, os.path.join(args.work, "ckpt_pair.pt"))
     ema_path = os.path.join(args.work, "ckpt_ema.pt")
     if os.path.exists(ema_path):
-        torch.save(torch.load(ema_path, map_location="cpu"), final_path)
-        print(f"ckpt.pt = the moving average of the weights (decay {torch.load(ema_path, map_location='cpu').get('ema')}); "
+        ema = torch.load(ema_path, map_location="cpu")
+        # the final checkpoint's record of the run (steps, minutes), with the averaged weights
+        torch.save(dict(final, state=ema["state"], ema=ema["ema"]), final_path)
+        print(f"ckpt.pt = the moving average of the weights (decay {ema['ema']}); "
               f"ckpt_pair.pt = mean of the final weights and {os.path.basename(curve[-1])}")
         return
     torch.save(pair, final_path)
