@@ -1,20 +1,23 @@
 import type { Span } from '../types.js';
 import { isClockTime } from './age-spans.js';
+import { withHandleSigil } from './handle-sigils.js';
 import { onlyNonNameWords, trimPersonEdges } from './person-edges.js';
 import { isBareWordUsername } from './username-spans.js';
 
 /**
  * A model span after the rules that fix what the model's scores get wrong for one type (a
- * person's edges, an age that is a clock time, a plain word taken for a username); `undefined` when
- * nothing of it stands.
+ * person's edges, a handle's `@` or `#`, an age that is a clock time, a plain word taken for a
+ * username); `undefined` when nothing of it stands.
  */
 export function refineModelSpan(text: string, span: Span): Span | undefined {
   switch (span.label) {
-    case 'PERSON':
-      return trimPersonEdges(text, span);
+    case 'PERSON': {
+      const trimmed = trimPersonEdges(text, span);
+      return trimmed && withHandleSigil(text, trimmed);
+    }
     case 'ORGANIZATION':
     case 'LOCATION':
-      return onlyNonNameWords(text, span) ? undefined : span;
+      return onlyNonNameWords(text, span) ? undefined : withHandleSigil(text, span);
     case 'AGE':
       return isClockTime(text, span) ? undefined : span;
     case 'USERNAME':
