@@ -45,6 +45,7 @@ interface Word {
  * punctuation of an edge word (`I,`) is part of the word.
  */
 export function trimPersonEdges(text: string, span: Span): Span | undefined {
+  span = beforePossessive(text, span);
   const words: Word[] = [];
   const re = /\S+/gu;
   const inner = text.slice(span.start, span.end);
@@ -84,3 +85,19 @@ export function onlyNonNameWords(text: string, span: Span): boolean {
 function edgeKey(word: string): string {
   return word.replace(/[.,;:!?]+$/u, '').replace(/’/gu, "'").toLowerCase();
 }
+
+/**
+ * A person span that runs on past a possessive ends before it: `Samuel Delany's Dhalgren`,
+ * `Virgil's Aeneid`, `the Coens' Miller` name a work or a thing of the person, whose name is the part
+ * before the apostrophe (pre-tokenized text writes `Delany ' s Dhalgren`). A possessive closing the
+ * span (`Obama's`) goes too. An apostrophe inside a word (`O'Connor`) is no possessive.
+ */
+function beforePossessive(text: string, span: Span): Span {
+  const value = text.slice(span.start, span.end);
+  const m = POSSESSIVE.exec(value);
+  if (m === null || m.index === 0) return span;
+  return { ...span, end: span.start + m.index };
+}
+
+/** `'s` / `’s` (or `' s`) ending a word, or a lone apostrophe after a plural (`Coens'`), then a space or the end. */
+const POSSESSIVE = /\s?['’]\s?s(?=\s|$)|(?<=s)\s?['’](?=\s|$)/u;

@@ -61,3 +61,27 @@ describe('the engine with the bundled model', () => {
     expect(samples.map((s) => s.text)).toEqual(['Hi, I am [PERSON].', 'I am [PERSON] and I live in Lisbon.']);
   }, 60_000);
 });
+
+describe('a person span past a possessive', () => {
+  const at = (text: string, part: string) => {
+    const start = text.indexOf(part);
+    return { start, end: start + part.length, label: 'PERSON', score: 0.5, source: 'gliner' };
+  };
+  it('ends before the apostrophe', () => {
+    for (const [text, part, name] of [
+      ["I read Samuel Delany's Dhalgren twice", "Samuel Delany's Dhalgren", 'Samuel Delany'],
+      ["in Virgil ' s Aeneid", "Virgil ' s Aeneid", 'Virgil'],
+      ["the Coens' Miller's Crossing", "Coens' Miller", 'Coens'],
+      ["Obama's speech", "Obama's", 'Obama'],
+    ] as const) {
+      const span = refineModelSpan(text, at(text, part));
+      expect(span && text.slice(span.start, span.end), part).toBe(name);
+    }
+  });
+  it('leaves an apostrophe inside a name alone', () => {
+    for (const [text, part] of [["Call Liam O'Connor now", "Liam O'Connor"], ["Shaquille O’Neal scored", 'Shaquille O’Neal']] as const) {
+      const span = refineModelSpan(text, at(text, part));
+      expect(span && text.slice(span.start, span.end), part).toBe(part);
+    }
+  });
+});
