@@ -1,11 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { refineModelSpan } from '../../src/engine/model-span-rules.js';
+import { covered, modelSpan as at } from './model-spans.js';
 
-const at = (text: string, part: string, label = 'PERSON') => {
-  const start = text.indexOf(part);
-  return { start, end: start + part.length, label, score: 0.5, source: 'gliner' };
-};
-const covered = (text: string, span: { start: number; end: number } | undefined) => span && text.slice(span.start, span.end);
 
 describe('a name given as a handle or hashtag', () => {
   it('is masked with its @ or # (persons, organizations, places)', () => {

@@ -1,10 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { refineModelSpan } from '../../src/engine/model-span-rules.js';
+import { modelSpan } from './model-spans.js';
 
-const at = (text: string, part: string) => {
-  const start = text.indexOf(part);
-  return { start, end: start + part.length, label: 'USERNAME', score: 0.5, source: 'gliner' };
-};
+const at = (text: string, part: string) => modelSpan(text, part, 'USERNAME');
 
 describe('USERNAME spans from the model', () => {
   it('drop a plain word with no account word before it', () => {
