@@ -1,3 +1,5 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import * as ort from 'onnxruntime-web';
 import { describe, expect, it } from 'vitest';
 import { concatBytes } from '../../src/bytes.js';
@@ -43,5 +45,14 @@ describe('ONNX metadata and the graph optimization level', () => {
   it('reads bytes that are not ONNX as no metadata', () => {
     expect(onnxMetadata(utf8('<!doctype html><html>')).size).toBe(0);
     expect(graphOptimizationFor(Uint8Array.of(0x72, 0xff, 0xff), true)).toBe('all');
+  });
+});
+
+describe('the bundled model', () => {
+  it('opts out of graph optimizations in its ONNX metadata (its sessions open ~40 % faster)', () => {
+    const file = join(import.meta.dirname, '..', '..', 'models', 'pii-local-small', 'onnx', 'model_quantized.onnx');
+    const bytes = new Uint8Array(readFileSync(file));
+    expect(onnxMetadata(bytes).get(GRAPH_OPTIMIZATION_KEY)).toBe('disabled');
+    expect(graphOptimizationFor(bytes, true)).toBe('disabled');
   });
 });
