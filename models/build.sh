@@ -3,7 +3,7 @@
 # git, integrity-checked) -> data -> tokenizer -> training -> ONNX export -> int8 weights -> golden
 # outputs -> evaluation (+ learning-curve points) -> latency -> card. Training is budgeted by wall clock.
 #
-#   bash models/build.sh [--minutes 72] [--threads 1] [--encoder cnn] [--data ../shared/data] [--skip-train]
+#   bash models/build.sh [--minutes 72] [--threads 1] [--encoder cnn] [--data ../shared/data] [--skip-train] [--ema 0.9995]
 #
 # The encoder was chosen with models/compare_encoders.sh; the baseline tagger is
 # models/scripts/baseline_tagger.py. Both record into models/pii-local-small/experiments.json.
@@ -15,7 +15,7 @@ HERE="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 REPO="$(dirname "$HERE")"
 # One training thread: on the 2-core build machine it ran 50 examples/s against 33 with two (torch's
 # intra-op threads and OpenBLAS's fight over small matmuls); evaluation uses both cores.
-MINUTES=72; THREADS=1; EVAL_THREADS=2; ENCODER=cnn; DATA="${PII_DATA:-$REPO/../shared/data}"; SKIP_TRAIN=0
+MINUTES=72; THREADS=1; EVAL_THREADS=2; ENCODER=cnn; DATA="${PII_DATA:-$REPO/../shared/data}"; SKIP_TRAIN=0; EMA=0
 while [ $# -gt 0 ]; do
   case "$1" in
     --minutes) MINUTES="$2"; shift 2;;
@@ -23,6 +23,7 @@ while [ $# -gt 0 ]; do
     --data) DATA="$2"; shift 2;;
     --encoder) ENCODER="$2"; shift 2;;
     --skip-train) SKIP_TRAIN=1; shift;;
+    --ema) EMA="$2"; shift 2;;
     *) echo "unknown option $1" >&2; exit 2;;
   esac
 done
@@ -53,10 +54,11 @@ if [ "$SKIP_TRAIN" = 0 ]; then
   rm -rf "$WORK"; mkdir -p "$WORK"
   OMP_NUM_THREADS=$THREADS OPENBLAS_NUM_THREADS=$THREADS \
   $PY -W ignore "$HERE/scripts/train.py" --data "$DATA" --work "$WORK" --minutes "$MINUTES" --threads "$THREADS" \
-    --encoder "$ENCODER"
+    --encoder "$ENCODER" --ema "$EMA"
 fi
 
-# 3b. the shipped weights: the mean of the final weights and the last curve checkpoint before them
+# 3b. the shipped weights: the mean of the final weights and the last curve checkpoint before them, or
+#     the run's moving average of the weights when it kept one (--ema; not the default yet: see average_checkpoints.py)
 $PY -W ignore "$HERE/scripts/average_checkpoints.py" --work "$WORK"
 
 # 4. evaluation on every held-out set (numbers of the model card); the threshold is the point of the
