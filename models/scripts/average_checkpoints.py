@@ -1,16 +1,17 @@
-"""The shipped weights of a run: its exponential moving average of the weights (`ckpt_ema.pt`, kept
-by train.py) when there is one; the mean of the final weights and the last learning-curve checkpoint
-before them (two points about 15 min apart at the end of the cosine schedule) is written beside it as
-`ckpt_pair.pt` for comparison, and is the shipped one for runs without a moving average (the default).
-Measured on one 75-min run with `--ema 0.9995` (2026-12-02, whole held-out sets, micro F1 over btc,
-crossner, wikigold, uner at threshold 0.4): the moving average 0.788 / 0.462 / 0.661 for person /
-organization / location against 0.768 / 0.459 / 0.653 for the pair mean of the same run. That run's
-weights (both kinds) missed the synthetic recall floor at every threshold by 0.002-0.006, so v2.1
-stayed the shipped model and the moving average is not yet the default. Checkpoints of one run swing by
-±0.05 F1 from one to the next on the held-out sets; the mean of two sits between the swings.
-Measured on the v2.1 run (final + 60-min checkpoint, whole held-out sets, each at its chosen
-threshold): person F1 btc 0.625 -> 0.696, crossner 0.810 -> 0.822, wikigold 0.822 -> 0.830,
-uner 0.727 -> 0.730; synthetic recall floor kept.
+"""The shipped weights of a run. Checkpoints of one run swing by ±0.05 F1 from one to the next on the
+held-out sets; an average of several sits between the swings.
+
+- Default: the mean of the final weights and the last learning-curve checkpoint before them (two
+  points about 15 min apart at the end of the cosine schedule), also written as `ckpt_pair.pt`.
+  Measured on the v2.1 run (final + 60-min checkpoint, whole held-out sets, each at its chosen
+  threshold): person F1 btc 0.625 -> 0.696, crossner 0.810 -> 0.822, wikigold 0.822 -> 0.830,
+  uner 0.727 -> 0.730; synthetic recall floor kept.
+- With `train.py --ema D`: the run's exponential moving average of the weights (`ckpt_ema.pt`).
+  Measured on one 75-min run with `--ema 0.9995` (2026-12-02, whole held-out sets, micro F1 over btc,
+  crossner, wikigold, uner at threshold 0.4): 0.788 / 0.462 / 0.661 for person / organization /
+  location against 0.768 / 0.459 / 0.653 for the pair mean of the same run. Both kinds of that run's
+  weights missed the synthetic recall floor at every threshold by 0.002-0.006, so v2.1 stayed the
+  shipped model and the moving average is not yet the default.
 
 Usage: average_checkpoints.py --work DIR   (DIR/ckpt.pt becomes the shipped weights; the final
 weights stay in DIR/ckpt_final.pt)"""

@@ -37,6 +37,17 @@ def _row(name, f1, sets, labels):
     return f"| {name} | " + " | ".join(cells) + " |"
 
 
+def shipped_weights_sentence(ck):
+    """How the shipped weights were averaged (`average_checkpoints.py`), or nothing for plain final weights."""
+    if ck.get("ema"):
+        return (f" Shipped weights: the exponential moving average of the weights over the run (decay {ck['ema']}, a half-life of ~1,400 steps; "
+                "`train.py --ema`, `average_checkpoints.py`): checkpoints of one run swing by about ±0.05 F1 from one to the next, an average sits between the swings.")
+    if ck.get("averaged_with"):
+        return (f" Shipped weights: the mean of the final weights and `{ck['averaged_with']}` (`average_checkpoints.py`: checkpoints of one run swing "
+                "by about ±0.05 F1 from one to the next; the mean of the last two sits between the swings).")
+    return ""
+
+
 def weak_labels_line(rep):
     """A line naming the synthetic-set labels this build mostly misses on its own (found < 0.5):
     one build can lose a label another had, and callers asking the model alone for it should know."""
@@ -170,7 +181,7 @@ def main():
         "",
         f"- Data: `{data_line.split('data: ', 1)[-1]}`.",
         "- Each step: a length-bucketed batch, all synthetic or all real; the prompt holds the labels present (85% each) plus 0–6 absent labels of that source (negatives), shuffled; real-text rows sometimes get PII labels that never occur in news/wiki text as extra negatives.",
-        f"- Loss: focal (alpha 0.75, gamma 2) over all valid (span, label) cells, plus half a cross-entropy over the prompted labels for each gold span (the per-cell loss is mostly about entity or not, so on its own it leaves the label scores of a span close together); no dropout; AdamW, cosine schedule under a wall-clock budget. Steps: {ck.get('step')}, examples seen: {ck.get('seen')}, training {round((ck.get('train_seconds') or 0) / 60)} min, whole `train.py` {round((ck.get('total_seconds') or 0) / 60)} min on the 2-core build machine (one training thread: faster there than two)." + (f" Shipped weights: the exponential moving average of the weights over the run (decay {ck['ema']}, a half-life of ~1,400 steps; `train.py --ema`, `average_checkpoints.py`): checkpoints of one run swing by about ±0.05 F1 from one to the next, an average sits between the swings." if ck.get("ema") else f" Shipped weights: the mean of the final weights and `{ck['averaged_with']}` (`average_checkpoints.py`: checkpoints of one run swing by about ±0.05 F1 from one to the next; the mean of the last two sits between the swings)." if ck.get("averaged_with") else ""),
+        f"- Loss: focal (alpha 0.75, gamma 2) over all valid (span, label) cells, plus half a cross-entropy over the prompted labels for each gold span (the per-cell loss is mostly about entity or not, so on its own it leaves the label scores of a span close together); no dropout; AdamW, cosine schedule under a wall-clock budget. Steps: {ck.get('step')}, examples seen: {ck.get('seen')}, training {round((ck.get('train_seconds') or 0) / 60)} min, whole `train.py` {round((ck.get('total_seconds') or 0) / 60)} min on the 2-core build machine (one training thread: faster there than two)." + shipped_weights_sentence(ck),
         "- The budget is wall clock, so the number of steps depends on the machine's load: a rebuild gives equivalent, not identical, weights.",
         "",
         "## Word vectors",

@@ -31,7 +31,6 @@ const ATTRIBUTE_I = 3;
 const ATTRIBUTE_TYPE = 20;
 const ATTRIBUTE_TYPE_INT = 2;
 
-
 interface Node {
   field: Field;
   inputs: string[];
