@@ -15,6 +15,7 @@ import type { RedactRecordsOptions } from '../engine/redact-records.js';
 import type { DetectionMethod } from '../engine/methods.js';
 import { cliEngine } from './engine-factory.js';
 import { redactChunk, type RedactedChunk } from './redact-chunk.js';
+import { CellFindings } from '../engine/redact-csv-rows.js';
 
 /** What every thread of a pool is built with: plain data (it crosses to the thread by copy). */
 export interface ChunkWorkerSettings {
@@ -38,7 +39,7 @@ export interface ChunkTask {
 /** A dataset reader's refusal crosses as its message (an error's class does not survive the copy). */
 export type ChunkTaskResult = RedactedChunk | { datasetError: string };
 
-let state: { engine: Engine; masker: Masker; options: Omit<RedactRecordsOptions, 'onProgress' | 'plan'> } | undefined;
+let state: { engine: Engine; masker: Masker; options: Omit<RedactRecordsOptions, 'onProgress' | 'plan'>; findings: CellFindings } | undefined;
 
 function setUp(settings: ChunkWorkerSettings): NonNullable<typeof state> {
   const { engine } = cliEngine(settings.method, settings.model, settings.locales);
@@ -47,6 +48,8 @@ function setUp(settings: ChunkWorkerSettings): NonNullable<typeof state> {
     engine,
     masker: createMasker(settings.masker),
     options: { ...settings.redact, displayLabel: (t: string) => display.get(t) ?? t },
+    // The pool lives for one file, so the thread's findings are that file's.
+    findings: new CellFindings(),
   };
 }
 
@@ -54,7 +57,7 @@ function setUp(settings: ChunkWorkerSettings): NonNullable<typeof state> {
 export async function redactChunkTask(task: ChunkTask): Promise<ChunkTaskResult> {
   state ??= setUp(workerData as ChunkWorkerSettings);
   try {
-    return await redactChunk(task.layout, task.index, task.chunk, state.engine, state.masker, { ...state.options, plan: task.plan ?? false });
+    return await redactChunk(task.layout, task.index, task.chunk, state.engine, state.masker, { ...state.options, plan: task.plan ?? false, findings: state.findings });
   } catch (error) {
     if (error instanceof DatasetError) return { datasetError: error.message };
     throw error;

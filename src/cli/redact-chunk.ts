@@ -4,6 +4,7 @@ import { fitRecordsToEncoding } from './output-encoding.js';
 import type { Engine } from '../engine/engine.js';
 import type { Masker } from '../masks/index.js';
 import { redactRecords, type RedactRecordsOptions } from '../engine/redact-records.js';
+import { redactCsvRows, type CellFindings } from '../engine/redact-csv-rows.js';
 import type { ColumnPlan } from '../engine/columns/index.js';
 
 export interface RedactedChunk {
@@ -24,13 +25,20 @@ export interface RedactedChunk {
 export async function redactChunk(
   layout: ChunkLayout,
   index: number,
-  chunk: Pick<RecordChunk, 'text' | 'firstLine'>,
+  chunk: Pick<RecordChunk, 'text' | 'firstLine' | 'rows'>,
   engine: Engine,
   masker: Masker,
-  options: Omit<RedactRecordsOptions, 'onProgress'>,
+  options: Omit<RedactRecordsOptions, 'onProgress'> & { findings?: CellFindings },
 ): Promise<RedactedChunk> {
+  const { findings, ...redact } = options;
+  // A table's later chunks, under the first chunk's plan: column by column, no object per cell.
+  if (index > 0 && redact.plan) {
+    const { plan, columnOverrides: _, ...rest } = redact;
+    const done = await redactCsvRows(engine, masker, layout, chunk, plan, { ...rest, ...(findings ? { findings } : {}) });
+    if (done) return { bytes: encodeText(done.text, layout.encoding), records: done.records, failed: done.failed, failedLines: done.failedLines, plan };
+  }
   const parsed = parseChunk(layout, index, chunk);
-  const redacted = await redactRecords(engine, masker, parsed, options);
+  const redacted = await redactRecords(engine, masker, parsed, redact);
   const { masked, records, failed, failedLines, plan } = fitRecordsToEncoding(parsed, redacted, layout.encoding);
   return { bytes: encodeText(writeChunk(layout, index, parsed, masked), layout.encoding), records, failed, failedLines, ...(plan ? { plan } : {}) };
 }

@@ -9,6 +9,7 @@ import type { Masker } from '../masks/index.js';
 import type { RedactRecordsOptions } from '../engine/redact-records.js';
 import type { ColumnPlan } from '../engine/columns/index.js';
 import { redactChunk, type RedactedChunk } from './redact-chunk.js';
+import { CellFindings } from '../engine/redact-csv-rows.js';
 import type { ChunkTask, ChunkTaskResult, ChunkWorkerSettings } from './chunk-worker.js';
 
 export interface StreamRedactOptions extends Omit<RedactRecordsOptions, 'onProgress' | 'plan'> {
@@ -70,6 +71,7 @@ export async function redactStream(input: string, output: string, engine: Engine
   const total: StreamRedactResult = { records: 0, failed: 0, failedLines: [], encoding, encodingGuessed: layout.encodingGuessed === true };
   const out = createWriteStream(output);
   let pool: ChunkPool | undefined;
+  const findings = new CellFindings();
   try {
     const written = async (done: RedactedChunk, bytesRead: number) => {
       if (done.plan) total.plan ??= done.plan;
@@ -87,7 +89,7 @@ export async function redactStream(input: string, output: string, engine: Engine
         await pool.add(index, chunk, written);
       } else {
         // Every chunk is masked with the first chunk's plan, so a column is treated alike throughout.
-        await written(await redactChunk(layout, index, chunk, engine, masker, { ...redact, ...(total.plan ? { plan: total.plan } : {}) }), chunk.bytesRead);
+        await written(await redactChunk(layout, index, chunk, engine, masker, { ...redact, findings, ...(total.plan ? { plan: total.plan } : {}) }), chunk.bytesRead);
       }
       index++;
     }

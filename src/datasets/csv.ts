@@ -59,7 +59,7 @@ export function parseCsv(text: string, bom: boolean, options: CsvOptions = {}): 
     if (raw === '') return;
     layout.pieces.push(raw);
     if (raw === newline || raw === '') return; // a blank line: kept, not a record
-    while (layout.columns.length < cells.length) layout.columns.push(uniqueKeys([...layout.columns, ''])[layout.columns.length]!);
+    if (layout.columns.length < cells.length) extendColumns(layout.columns, cells.length);
     const index = records.length;
     const fields: DatasetField[] = [];
     for (let c = 0; c < cells.length; c++) {
@@ -287,7 +287,7 @@ function maskedRow(
  * set-up: a cell is quoted when it holds a quote, a line break, a BOM or the delimiter, or starts or
  * ends with a space; quotes inside are doubled.
  */
-function unparseRow(cells: readonly string[], delimiter: string): string {
+export function unparseRow(cells: readonly string[], delimiter: string): string {
   let line = '';
   for (let c = 0; c < cells.length; c++) {
     if (c > 0) line += delimiter;
@@ -301,7 +301,7 @@ function unparseRow(cells: readonly string[], delimiter: string): string {
 }
 
 /** The delimiter papaparse writes with: its default (`,`) for one holding a line break, quote or BOM. */
-function writtenDelimiter(delimiter: string): string {
+export function writtenDelimiter(delimiter: string): string {
   return /[\r\n"\uFEFF]/.test(delimiter) ? ',' : delimiter;
 }
 
@@ -349,6 +349,11 @@ export function holdsFirstRow(text: string): boolean {
     else if (!inQuotes && (c === '\n' || c === '\r')) return c === '\n' || i + 1 < text.length;
   }
   return false;
+}
+
+/** Names the extra columns of a row longer than the header (`[i]`, made unique), in place. */
+export function extendColumns(columns: string[], count: number): void {
+  while (columns.length < count) columns.push(uniqueKeys([...columns, ''])[columns.length]!);
 }
 
 /** Header names as field keys: blanks and repeats become `[i]` (the column index), made unique. */

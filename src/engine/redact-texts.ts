@@ -58,7 +58,8 @@ export async function redactTexts(
         continue;
       }
       try {
-        out.push({ text: await masker.mask(batch[i]!, d.spans, maskConfig, displayLabel), spans: d.spans });
+        const masked = masker.maskNow(batch[i]!, d.spans, maskConfig, displayLabel);
+        out.push({ text: typeof masked === 'string' ? masked : await masked, spans: d.spans });
       } catch (error) {
         out.push({ text: FAILED_PLACEHOLDER, spans: [], error: failureReason('mask_failed', error) });
       }
@@ -131,7 +132,7 @@ async function detectBatch(
 }
 
 /** Spans in the text's own offsets: what lies in the context is dropped, a span reaching into it is cut. */
-function withoutContext(spans: readonly Span[], offset: number): Span[] {
+export function withoutContext(spans: readonly Span[], offset: number): Span[] {
   const out: Span[] = [];
   for (const s of spans) {
     if (s.end <= offset) continue;

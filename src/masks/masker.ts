@@ -40,19 +40,40 @@ export function makeMasker(table: OperatorTable, options: MaskerOptions = {}): M
     return rule;
   };
 
-  return {
-    async mask(text, spans, config, displayLabel = (t) => t) {
-      const ranges = checkedRanges(text, spans);
-      let out = '';
-      let at = 0;
-      for (const { start, end, label } of ranges) {
+  const maskNow: Masker['maskNow'] = (text, spans, config, displayLabel = (t) => t) => {
+    const ranges = checkedRanges(text, spans);
+    let out = '';
+    let at = 0;
+    for (let k = 0; k < ranges.length; k++) {
+      const { start, end, label } = ranges[k]!;
+      const rule = ruleFor(config, label);
+      out += text.slice(at, start);
+      const value = rule.operator.apply(text.slice(start, end), rule.params, { type: label, label: displayLabel(label), text, job });
+      at = end;
+      if (typeof value !== 'string') return finishLater(value, out, k + 1);
+      out += value;
+    }
+    return out + text.slice(at);
+
+    // The first asynchronous rule (HASH, ENCRYPT): the rest of the text waits for it, in order.
+    async function finishLater(pending: Promise<string>, before: string, next: number): Promise<string> {
+      let done = before + (await pending);
+      for (let k = next; k < ranges.length; k++) {
+        const { start, end, label } = ranges[k]!;
         const rule = ruleFor(config, label);
-        out += text.slice(at, start);
-        out += await rule.operator.apply(text.slice(start, end), rule.params, { type: label, label: displayLabel(label), text, job });
+        done += text.slice(at, start);
+        done += await rule.operator.apply(text.slice(start, end), rule.params, { type: label, label: displayLabel(label), text, job });
         at = end;
       }
-      return out + text.slice(at);
+      return done + text.slice(at);
+    }
+  };
+
+  return {
+    async mask(text, spans, config, displayLabel) {
+      return maskNow(text, spans, config, displayLabel);
     },
+    maskNow,
     pseudonymMap: () => job.pseudonyms.toMap(),
   };
 }

@@ -14,13 +14,7 @@ import type { ColumnPlan } from './types.js';
 export function treatmentsFor(fields: readonly DatasetField[], plan: ColumnPlan | undefined, format: DatasetFormat): TextTreatment[] {
   const out = new Array<TextTreatment>(fields.length);
   if (!plan) return out.fill(SCAN);
-  // One treatment per column, shared by its cells; only a whole-cell span is the cell's own.
-  const byColumn = new Map<string, ColumnTreatment>();
-  for (const d of plan.columns) {
-    if (d.action === 'mask_whole') byColumn.set(d.column, { shared: undefined, type: d.type! });
-    else if (d.action === 'keep') byColumn.set(d.column, { shared: KEEP, type: '' });
-    else byColumn.set(d.column, { shared: d.context === undefined ? SCAN : { kind: 'scan', context: d.context, refine: refineProseSpans }, type: '' });
-  }
+  const byColumn = columnTreatments(plan);
   const byKey = format === 'csv' ? byColumn : new Map<string, ColumnTreatment>();
   for (let i = 0; i < fields.length; i++) {
     const f = fields[i]!;
@@ -36,13 +30,27 @@ export function treatmentsFor(fields: readonly DatasetField[], plan: ColumnPlan 
   return out;
 }
 
+/**
+ * The plan's treatment per column, shared by its cells; only a `mask_whole` cell's span is its
+ * own (`shared` undefined: each cell is masked whole as `type`).
+ */
+export function columnTreatments(plan: ColumnPlan): Map<string, ColumnTreatment> {
+  const byColumn = new Map<string, ColumnTreatment>();
+  for (const d of plan.columns) {
+    if (d.action === 'mask_whole') byColumn.set(d.column, { shared: undefined, type: d.type! });
+    else if (d.action === 'keep') byColumn.set(d.column, { shared: KEEP, type: '' });
+    else byColumn.set(d.column, { shared: d.context === undefined ? SCAN : { kind: 'scan', context: d.context, refine: refineProseSpans }, type: '' });
+  }
+  return byColumn;
+}
+
 /** A column's cells' treatment: one for all (`shared`), or each masked whole as `type`. */
-interface ColumnTreatment {
+export interface ColumnTreatment {
   shared: TextTreatment | undefined;
   type: string;
 }
 
-const SCAN: TextTreatment = Object.freeze({ kind: 'scan' });
+export const SCAN: TextTreatment = Object.freeze({ kind: 'scan' });
 /** Kept cells share one empty span list, frozen so that no caller can fill it for all of them. */
 const KEEP: TextTreatment = Object.freeze({ kind: 'fixed', spans: Object.freeze([]) as unknown as [] });
 const UNPLANNED: ColumnTreatment = Object.freeze({ shared: SCAN, type: '' });

@@ -1,0 +1,233 @@
+import { countLineBreaks, extendColumns, forEachCsvRow, parseCsv, unparseRow, writtenDelimiter, type CsvRowRead } from '../datasets/csv.js';
+import type { ChunkLayout } from '../datasets/record-chunks.js';
+import type { Span } from '../types.js';
+import type { Masker } from '../masks/index.js';
+import type { Engine } from './engine.js';
+import { EngineError, raceAbort, throwIfAborted } from './errors.js';
+import { FAILED_PLACEHOLDER, withoutContext, type RedactTextsOptions, type TextTreatment } from './redact-texts.js';
+import { columnTreatments, SCAN, type ColumnTreatment } from './columns/treatments.js';
+import { wholeCellSpan } from './columns/cell-values.js';
+import type { ColumnPlan } from './columns/index.js';
+
+/** A CSV chunk after the first, masked as a whole: its text, as the generic path writes it, and its counts. */
+export interface RedactedCsvRows {
+  text: string;
+  records: number;
+  failed: number;
+  /** Line numbers of the rows with a quote error (the generic path reports only those for CSV). */
+  failedLines: number[];
+}
+
+/**
+ * What a file's scanned cells were found to hold, kept from chunk to chunk: a table's categorical
+ * columns (a status, a city, a department) repeat a few values all the way down, and detection is
+ * a pure function of the text. Bounded per column; a column of distinct values (names, notes)
+ * stops being remembered once its share is full.
+ */
+export class CellFindings {
+  readonly #byColumn = new Map<string, Map<string, Span[]>>();
+
+  constructor(private readonly perColumn = 4096) {}
+
+  get(column: string, cell: string): Span[] | undefined {
+    return this.#byColumn.get(column)?.get(cell);
+  }
+
+  set(column: string, cell: string, spans: Span[]): void {
+    let cells = this.#byColumn.get(column);
+    if (cells === undefined) this.#byColumn.set(column, (cells = new Map()));
+    if (cells.size < this.perColumn) cells.set(cell, spans);
+  }
+}
+
+export interface RedactCsvRowsOptions extends Omit<RedactTextsOptions, 'treatments' | 'onProgress'> {
+  types: readonly string[];
+  /** Findings kept across the file's chunks (one per file: a plan's columns are the file's). */
+  findings?: CellFindings;
+}
+
+/**
+ * Masks a CSV chunk after the first under the file's plan, column by column, and writes it: the
+ * bytes and counts `parseChunk` → `redactRecords` → `writeChunk` give (a test holds the two paths to
+ * it), without an object per cell. Tables are where the volume is: a 20 MB export is millions of
+ * short cells, and per-cell records, treatments and results cost more than detecting and masking
+ * them. Each distinct scanned cell of a column is detected once per file (`CellFindings`); masks
+ * still run row by row, in the order the generic path runs them (PSEUDONYMIZE numbers in order of
+ * sight).
+ *
+ * Returns undefined where this path does not apply, and the caller takes the generic one: the
+ * Windows-1252 output (whose masks may need refitting), or rows it cannot line up with the head.
+ */
+export async function redactCsvRows(
+  engine: Engine,
+  masker: Masker,
+  layout: ChunkLayout,
+  chunk: { text: string; firstLine?: number; rows?: readonly CsvRowRead[] },
+  plan: ColumnPlan,
+  options: RedactCsvRowsOptions,
+): Promise<RedactedCsvRows | undefined> {
+  const dialect = layout.options.csvDialect;
+  if (layout.format !== 'csv' || dialect === undefined || layout.encoding === 'windows-1252') return undefined;
+  const rows = chunk.rows ?? rowsAfterHead(layout.head + chunk.text, layout.head.length, dialect);
+  if (rows === undefined) return undefined;
+  const { findings = new CellFindings(), maskConfig, displayLabel, batchSize: givenBatch, ...detect } = options;
+  const { newline } = dialect;
+  const head = parseCsv(layout.head, false, {
+    dialect, ...(layout.options.csvHeaders ? { csvHeaders: layout.options.csvHeaders } : {}),
+  });
+  const columns = head.layout.columns.slice();
+  const textColumns = layout.options.textFields ? new Set(layout.options.textFields) : undefined;
+  const byColumn = columnTreatments(plan);
+
+  // Pass 1: each scanned column's distinct cells not found yet in this file, to detect together.
+  const treatments: (ColumnTreatment | undefined)[] = [];
+  const treatmentOf = (c: number): ColumnTreatment | undefined => {
+    if (c >= treatments.length) {
+      if (columns.length <= c) extendColumns(columns, c + 1);
+      for (let k = treatments.length; k <= c; k++) {
+        const key = columns[k]!;
+        treatments.push(textColumns && !textColumns.has(key) ? undefined : (byColumn.get(key) ?? UNPLANNED));
+      }
+    }
+    return treatments[c];
+  };
+  const pending: Array<{ column: string; cell: string; scan: Extract<TextTreatment, { kind: 'scan' }> }> = [];
+  const inputs: string[] = [];
+  const pendingIndex = new Map<string, Map<string, number>>();
+  for (const row of rows) {
+    const cells = row.cells;
+    if (cells === undefined || row.raw === newline || row.raw === '' || row.errors !== undefined) continue;
+    for (let c = 0; c < cells.length; c++) {
+      const t = treatmentOf(c);
+      if (t === undefined || t.shared === undefined || t.shared.kind !== 'scan') continue;
+      const column = columns[c]!;
+      const cell = cells[c]!;
+      if (findings.get(column, cell) !== undefined) continue;
+      let seen = pendingIndex.get(column);
+      if (seen === undefined) pendingIndex.set(column, (seen = new Map()));
+      if (seen.has(cell)) continue;
+      seen.set(cell, pending.length);
+      const context = t.shared.context;
+      pending.push({ column, cell, scan: t.shared });
+      inputs.push(context ? `${context}: ${cell}` : cell);
+    }
+  }
+
+  // Detection, in the batches the generic path uses; a cell whose detection failed fails alone.
+  const detected: (Span[] | undefined)[] = new Array(pending.length);
+  const batchSize = givenBatch ?? (detect.method === 'heuristics' ? 1024 : 64);
+  for (let start = 0; start < inputs.length; start += batchSize) {
+    throwIfAborted(detect.signal);
+    const batch = inputs.slice(start, start + batchSize);
+    const found = await raceAbort(engine.detect(batch, detect), detect.signal);
+    if (found.length !== batch.length) {
+      throw new EngineError('engine_protocol', `the engine returned ${found.length} results for ${batch.length} texts`);
+    }
+    for (let k = 0; k < found.length; k++) {
+      const d = found[k]!;
+      if (d.error !== undefined) continue;
+      const { column, cell, scan } = pending[start + k]!;
+      const own = scan.context ? withoutContext(d.spans, scan.context.length + 2) : d.spans;
+      const spans = scan.refine ? scan.refine(cell, own) : own;
+      detected[start + k] = spans;
+      findings.set(column, cell, spans);
+    }
+  }
+  /** A scanned cell's spans, or undefined when its detection failed. */
+  const spansOf = (column: string, cell: string): Span[] | undefined => {
+    const k = pendingIndex.get(column)?.get(cell);
+    return k !== undefined ? detected[k] : findings.get(column, cell);
+  };
+
+  // Pass 2: masks, row by row; a row is written again only when a cell changed.
+  const delimiter = writtenDelimiter(dialect.delimiter);
+  const out: string[] = [];
+  let records = 0;
+  let failed = 0;
+  const failedLines: number[] = [];
+  let line = chunk.firstLine ?? 1 + countLineBreaks(layout.head, 0, layout.head.length, newline);
+  for (const row of rows) {
+    const { raw, cells } = row;
+    if (cells === undefined) {
+      out.push(raw); // the tail papaparse left at the end of a file
+      continue;
+    }
+    const rowLine = line;
+    line += countLineBreaks(raw, 0, raw.length, newline);
+    if (raw === '') continue;
+    if (raw === newline) {
+      out.push(raw);
+      continue;
+    }
+    records++;
+    let written: string[] | undefined;
+    let rowFailed = false;
+    if (row.errors !== undefined) {
+      // Unreadable rows are blanked whole: they may hold PII that could not be scanned.
+      rowFailed = true;
+      failedLines.push(rowLine);
+      for (let c = 0; c < cells.length; c++) {
+        if (treatmentOf(c) === undefined && textColumns) continue; // not a text field
+        if (cells[c] !== FAILED_PLACEHOLDER) (written ??= cells.slice())[c] = FAILED_PLACEHOLDER;
+      }
+    } else {
+      for (let c = 0; c < cells.length; c++) {
+        const t = treatmentOf(c);
+        if (t === undefined) continue;
+        const cell = cells[c]!;
+        let spans: readonly Span[];
+        if (t.shared === undefined) {
+          const span = wholeCellSpan(cell, t.type);
+          if (span === undefined) continue;
+          spans = [span];
+        } else if (t.shared.kind === 'fixed') {
+          if (t.shared.spans.length === 0) continue;
+          spans = t.shared.spans;
+        } else {
+          const found = spansOf(columns[c]!, cell);
+          if (found === undefined) {
+            rowFailed = true;
+            if (cell !== FAILED_PLACEHOLDER) (written ??= cells.slice())[c] = FAILED_PLACEHOLDER;
+            continue;
+          }
+          if (found.length === 0) continue;
+          spans = found;
+        }
+        let masked: string;
+        try {
+          const now = masker.maskNow(cell, spans, maskConfig, displayLabel);
+          masked = typeof now === 'string' ? now : await now;
+        } catch {
+          rowFailed = true;
+          masked = FAILED_PLACEHOLDER;
+        }
+        if (masked !== cell) (written ??= cells.slice())[c] = masked;
+      }
+    }
+    if (rowFailed) failed++;
+    if (written === undefined) out.push(raw);
+    else out.push(unparseRow(written, delimiter) + (raw.endsWith(newline) ? newline : ''));
+  }
+  return { text: out.join(''), records, failed, failedLines };
+}
+
+/** Columns the plan does not name are scanned alone, without context. */
+const UNPLANNED: ColumnTreatment = Object.freeze({ shared: SCAN, type: '' });
+
+/**
+ * The rows of `text` after its head (the first `headLength` characters, one row), as the cutter
+ * reads them; undefined when the head does not read as exactly one row.
+ */
+function rowsAfterHead(text: string, headLength: number, dialect: { delimiter: string; newline: string }): CsvRowRead[] | undefined {
+  const rows: CsvRowRead[] = [];
+  let at = 0;
+  let aligned = true;
+  const end = forEachCsvRow(text, dialect, (cells, rowEnd, errors) => {
+    if (at === 0) aligned = rowEnd === headLength;
+    else rows.push(errors.length > 0 ? { raw: text.slice(at, rowEnd), cells, errors } : { raw: text.slice(at, rowEnd), cells });
+    at = rowEnd;
+  });
+  if (!aligned || at === 0) return undefined;
+  if (end < text.length) rows.push({ raw: text.slice(end) });
+  return rows;
+}
