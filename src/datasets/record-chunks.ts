@@ -77,7 +77,13 @@ export interface ReadAhead {
   csvChars: number;
 }
 
-const READ_AHEAD: ReadAhead = Object.freeze({ headBytes: 1 << 20, csvChars: 1 << 20 });
+/**
+ * CSV rows are read about one file-stream piece (64 KiB) at a time: every row read ahead lives until
+ * its chunk is written, and rows that outlive a few young-generation GCs are copied into the old
+ * generation. 20 MB CSV of short cells (`--method heuristics`): 1 MiB of rows read ahead took 2.0 s
+ * and 180 MB peak RSS, 64 KiB 1.5–1.6 s and 120 MB, with the same output.
+ */
+const READ_AHEAD: ReadAhead = Object.freeze({ headBytes: 1 << 20, csvChars: 1 << 16 });
 
 /**
  * Text read at most, past the head, for the CSV dialect to be sniffed from a whole first row (a

@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import Papa from 'papaparse';
 import { describe, expect, it } from 'vitest';
 import { parseFile, serializeFile } from '../../src/datasets/index.js';
@@ -127,6 +128,49 @@ describe('CSV rows read in windows', () => {
     const wholeEnds: number[] = [];
     forEachCsvRow(text, { delimiter: ',', newline: '\n' }, (_c, end) => wholeEnds.push(end));
     expect(ends).toEqual(wholeEnds);
+  });
+});
+
+describe('CSV rows of text without quotes (read without papaparse)', () => {
+  /** Every row papaparse reads in `text`, with the offset where it ends, as `readWindow` takes them. */
+  function papaRows(text: string, dialect: { delimiter: string; newline: string }): Array<[string[], number]> {
+    const rows: Array<[string[], number]> = [];
+    Papa.parse<string[]>(text, {
+      delimiter: dialect.delimiter, newline: dialect.newline as '\n', quoteChar: '"', header: false, dynamicTyping: false, skipEmptyLines: false,
+      step: (row) => void rows.push([row.data, Math.min(row.meta.cursor, text.length)]),
+    });
+    return rows;
+  }
+  const plain = fc.stringMatching(/^[a-zé ,;|\t\r\n\uFEFF😀]{0,12}$/);
+  const dialects = fc.record({ delimiter: fc.constantFrom(',', ';', '\t', '|', '::'), newline: fc.constantFrom('\n', '\r\n', '\r') });
+
+  it('reads the rows and offsets papaparse reads, whole or as a stream', () => {
+    fc.assert(fc.property(fc.array(plain, { maxLength: 30 }), dialects, fc.integer({ min: 1, max: 40 }), (parts, dialect, piece) => {
+      const text = parts.join(dialect.newline).replace(/^\uFEFF+/, '');
+      const rows: Array<[string[], number]> = [];
+      forEachCsvRow(text, dialect, (cells, end) => void rows.push([cells, end]));
+      expect(rows).toEqual(papaRows(text, dialect));
+      // Read in pieces, a row is handed out only once nothing after it can change it.
+      const streamed: number[] = [];
+      let buffer = '';
+      let offset = 0;
+      for (let at = 0; at < text.length || at === 0; at += piece) {
+        buffer += text.slice(at, at + piece);
+        const used = forEachCsvRow(buffer, dialect, (_c, end) => void streamed.push(offset + end), at + piece >= text.length);
+        buffer = buffer.slice(used);
+        offset += used;
+      }
+      expect(streamed).toEqual(rows.map(([, end]) => end));
+    }), { numRuns: 400 });
+  });
+
+  it('a file of many windows reads as papaparse reads it whole', () => {
+    const lines = Array.from({ length: 20_000 }, (_, i) => `${i},name ${'z'.repeat(i % 41)},${i % 7 ? 'x' : ''}`);
+    const text = `${lines.join('\r\n')}\r\n`;
+    const rows: Array<[string[], number]> = [];
+    forEachCsvRow(text, { delimiter: ',', newline: '\r\n' }, (cells, end) => void rows.push([cells, end]));
+    expect(text.length).toBeGreaterThan(4 * 65536);
+    expect(rows).toEqual(papaRows(text, { delimiter: ',', newline: '\r\n' }));
   });
 });
 

@@ -93,7 +93,7 @@ const caseArb = fc
     rule: fc.constantFrom<MaskConfig>({}, { EMAIL: 'PSEUDONYMIZE', PERSON: 'PSEUDONYMIZE' }, { EMAIL: 'MASK', PHONE_NUMBER: 'REPLACE' }, { EMAIL: 'HASH' }, { EMAIL: 'KEEP', PERSON: 'literal:x' }),
     first: fc.integer({ min: 1, max: 3 }),
     then: fc.integer({ min: 1, max: 3 }),
-    textFields: fc.option(fc.constantFrom(['name'], ['email', 'notes']), { nil: undefined }),
+    textFields: fc.option(fc.constantFrom<string[]>(['name'], ['email', 'notes']), { nil: undefined }),
   })
   .map(({ header, rows, newline, delimiter, kinds, types, rule, first, then, textFields }): Case => {
     const quote = (c: string) => (/["\r\n,;\t\uFEFF]/.test(c) || c.startsWith(' ') || c.endsWith(' ') ? `"${c.replace(/"/g, '""')}"` : c);
