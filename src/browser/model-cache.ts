@@ -12,6 +12,7 @@
  */
 import { concatBytes } from '../bytes.js';
 import { MANIFEST_FILE, plausibleModelFile, sha256Integrity } from '../gliner/manifest.js';
+import { DEVICE_BODY_HEADER } from '../gliner/files.js';
 
 /** Download progress of one file. `total` is 0 while unknown (no `content-length`, or compressed). */
 export interface ModelDownloadProgress {
@@ -74,7 +75,7 @@ export function createModelFetch(options: ModelCacheOptions = {}): typeof fetch 
     const hit = await fileStore?.get(url).catch(() => undefined);
     const serveHit = (stored: StoredFile) => {
       options.onProgress?.({ file, url, loaded: stored.body.size, total: stored.body.size, cached: true });
-      return responseOf(stored);
+      return responseOf(stored, 'hit');
     };
     const isManifest = file === MANIFEST_FILE;
     // Without Web Crypto (an insecure context) hashes cannot be had: the plausibility check stands in.
@@ -104,7 +105,7 @@ export function createModelFetch(options: ModelCacheOptions = {}): typeof fetch 
     const storable = verify ? integrity === expected : plausibleModelFile(file, bytes, contentType);
     const stored: StoredFile = { body, contentType, ...(integrity ? { integrity } : {}) };
     if (storable) await fileStore?.put(url, stored).catch(() => undefined);
-    return responseOf(stored);
+    return responseOf(stored, 'download');
   };
 }
 
@@ -134,9 +135,12 @@ function fileOf(url: string): string {
 /** Where the Cache API store keeps a file's hash. */
 const INTEGRITY_HEADER = 'x-pii-local-integrity';
 
-function responseOf(file: StoredFile, withIntegrity = false): Response {
+/** A stored file as a response: to the store (with its hash), to the loader (marked when it was a hit). */
+function responseOf(file: StoredFile, as: 'store' | 'hit' | 'download'): Response {
   const headers: Record<string, string> = { 'content-type': file.contentType, 'content-length': String(file.body.size) };
-  if (withIntegrity && file.integrity) headers[INTEGRITY_HEADER] = file.integrity;
+  if (as === 'store' && file.integrity) headers[INTEGRITY_HEADER] = file.integrity;
+  // A download is read piece by piece by the loader, which reports its progress.
+  if (as === 'hit') headers[DEVICE_BODY_HEADER] = 'device';
   return new Response(file.body, { status: 200, headers });
 }
 
@@ -194,7 +198,7 @@ function cacheApiStore(cache: Cache): FileStore {
       const integrity = response.headers.get(INTEGRITY_HEADER) ?? undefined;
       return { body: await response.blob(), contentType: response.headers.get('content-type') ?? 'application/octet-stream', ...(integrity ? { integrity } : {}) };
     },
-    put: (url, file) => cache.put(url, responseOf(file, true)),
+    put: (url, file) => cache.put(url, responseOf(file, 'store')),
     keys: async () => (await cache.keys()).map((r) => r.url),
   };
 }

@@ -207,7 +207,9 @@ function urlReader(base: string, options: ReadOptions): ModelReader {
   async function readBody(response: Response, file: string): Promise<Uint8Array> {
     const header = Number(response.headers.get('content-length') ?? NaN);
     const total = Number.isFinite(header) && header > 0 ? header : undefined;
-    const reader = response.body?.getReader();
+    // Bytes already on the device are read whole: piece by piece, each piece waits for a turn of a
+    // thread that is busy starting the runtime meanwhile (in a worker, about a second for 14 MB).
+    const reader = response.headers.get(DEVICE_BODY_HEADER) === null ? response.body?.getReader() : undefined;
     if (reader === undefined) {
       const bytes = new Uint8Array(await response.arrayBuffer());
       options.onProgress?.({ loaded: bytes.byteLength, total: bytes.byteLength, file });
@@ -232,6 +234,12 @@ function urlReader(base: string, options: ReadOptions): ModelReader {
 
   return readerOver(read, where);
 }
+
+/**
+ * Set by the model cache (`createModelFetch`) on the responses it serves from the device: their
+ * progress was reported while they were downloaded, so the loader reads them whole.
+ */
+export const DEVICE_BODY_HEADER = 'x-pii-local-body';
 
 const BYTES_FILES: Record<string, 'config' | 'tokenizer' | 'tokenizerConfig'> = {
   'gliner_config.json': 'config',

@@ -13,7 +13,7 @@ import { createWorkerPool, type WorkerPool } from '../../../src/worker/pool.js';
 import { LocalDataframer } from '../../../src/api/client.js';
 import { IndexedDBStorage } from '../../../src/api/storage/indexeddb.js';
 import { toFile } from '../../../src/api/uploads.js';
-import { onnxCandidates, openSource } from '../../../src/gliner/files.js';
+import { DEVICE_BODY_HEADER, onnxCandidates, openSource } from '../../../src/gliner/files.js';
 
 export interface StartOptions {
   backend?: 'auto' | 'wasm' | 'webgpu';
@@ -159,7 +159,7 @@ async function fetchThroughCache(url: string, store: NonNullable<ModelCacheOptio
   const response = await modelFetch(url);
   const bytes = new Uint8Array(await response.arrayBuffer());
   const digest = [...new Uint8Array(await crypto.subtle.digest('SHA-256', bytes))].map((b) => b.toString(16).padStart(2, '0')).join('');
-  return { status: response.status, size: bytes.byteLength, digest, contentLength: response.headers.get('content-length'), events };
+  return { status: response.status, size: bytes.byteLength, digest, contentLength: response.headers.get('content-length'), body: response.headers.get(DEVICE_BODY_HEADER), events };
 }
 
 /**
