@@ -21,24 +21,38 @@ export interface RedactedCsvRows {
 /**
  * What a file's scanned cells were found to hold, kept from chunk to chunk: a table's categorical
  * columns (a status, a city, a department) repeat a few values all the way down, and detection is
- * a pure function of the text. Bounded per column; a column of distinct values (names, notes)
- * stops being remembered once its share is full.
+ * a pure function of the text. Bounded per column; a column of distinct values (names, notes) is
+ * soon not looked up at all, since looking up and remembering each cell then only costs.
  */
 export class CellFindings {
-  readonly #byColumn = new Map<string, Map<string, Span[]>>();
+  readonly #columns = new Map<string, { cells: Map<string, Span[]>; lookups: number; hits: number }>();
 
   constructor(private readonly perColumn = 4096) {}
 
-  get(column: string, cell: string): Span[] | undefined {
-    return this.#byColumn.get(column)?.get(cell);
+  /** Whether the column's cells repeat enough to be looked up (and, within a chunk, detected once). */
+  repeats(column: string): boolean {
+    const c = this.#columns.get(column);
+    return c === undefined || c.lookups < MIN_LOOKUPS || c.hits * MIN_HIT_SHARE >= c.lookups;
   }
 
-  set(column: string, cell: string, spans: Span[]): void {
-    let cells = this.#byColumn.get(column);
-    if (cells === undefined) this.#byColumn.set(column, (cells = new Map()));
-    if (cells.size < this.perColumn) cells.set(cell, spans);
+  find(column: string, cell: string): Span[] | undefined {
+    let c = this.#columns.get(column);
+    if (c === undefined) this.#columns.set(column, (c = { cells: new Map(), lookups: 0, hits: 0 }));
+    c.lookups++;
+    const spans = c.cells.get(cell);
+    if (spans !== undefined) c.hits++;
+    return spans;
+  }
+
+  keep(column: string, cell: string, spans: Span[]): void {
+    const c = this.#columns.get(column);
+    if (c !== undefined && c.cells.size < this.perColumn) c.cells.set(cell, spans);
   }
 }
+
+/** A column is judged after this many lookups, and kept while one in `MIN_HIT_SHARE` hits. */
+const MIN_LOOKUPS = 2048;
+const MIN_HIT_SHARE = 8;
 
 export interface RedactCsvRowsOptions extends Omit<RedactTextsOptions, 'treatments' | 'onProgress'> {
   types: readonly string[];
@@ -91,9 +105,11 @@ export async function redactCsvRows(
     }
     return treatments[c];
   };
-  const pending: Array<{ column: string; cell: string; scan: Extract<TextTreatment, { kind: 'scan' }> }> = [];
+  const pending: Array<{ column: string; cell: string; scan: Extract<TextTreatment, { kind: 'scan' }>; kept: boolean }> = [];
   const inputs: string[] = [];
-  const pendingIndex = new Map<string, Map<string, number>>();
+  // Each scanned cell in row order: its spans when known already, else the index of its detection.
+  const slots: Array<Span[] | number> = [];
+  const chunkSeen = new Map<string, Map<string, number>>();
   for (const row of rows) {
     const cells = row.cells;
     if (cells === undefined || row.raw === newline || row.raw === '' || row.errors !== undefined) continue;
@@ -102,13 +118,26 @@ export async function redactCsvRows(
       if (t === undefined || t.shared === undefined || t.shared.kind !== 'scan') continue;
       const column = columns[c]!;
       const cell = cells[c]!;
-      if (findings.get(column, cell) !== undefined) continue;
-      let seen = pendingIndex.get(column);
-      if (seen === undefined) pendingIndex.set(column, (seen = new Map()));
-      if (seen.has(cell)) continue;
-      seen.set(cell, pending.length);
+      const repeats = findings.repeats(column);
+      let seen: Map<string, number> | undefined;
+      if (repeats) {
+        const known = findings.find(column, cell);
+        if (known !== undefined) {
+          slots.push(known);
+          continue;
+        }
+        seen = chunkSeen.get(column);
+        if (seen === undefined) chunkSeen.set(column, (seen = new Map()));
+        const k = seen.get(cell);
+        if (k !== undefined) {
+          slots.push(k);
+          continue;
+        }
+        seen.set(cell, pending.length);
+      }
+      slots.push(pending.length);
       const context = t.shared.context;
-      pending.push({ column, cell, scan: t.shared });
+      pending.push({ column, cell, scan: t.shared, kept: repeats });
       inputs.push(context ? `${context}: ${cell}` : cell);
     }
   }
@@ -126,18 +155,13 @@ export async function redactCsvRows(
     for (let k = 0; k < found.length; k++) {
       const d = found[k]!;
       if (d.error !== undefined) continue;
-      const { column, cell, scan } = pending[start + k]!;
+      const { column, cell, scan, kept } = pending[start + k]!;
       const own = scan.context ? withoutContext(d.spans, scan.context.length + 2) : d.spans;
       const spans = scan.refine ? scan.refine(cell, own) : own;
       detected[start + k] = spans;
-      findings.set(column, cell, spans);
+      if (kept) findings.keep(column, cell, spans);
     }
   }
-  /** A scanned cell's spans, or undefined when its detection failed. */
-  const spansOf = (column: string, cell: string): Span[] | undefined => {
-    const k = pendingIndex.get(column)?.get(cell);
-    return k !== undefined ? detected[k] : findings.get(column, cell);
-  };
 
   // Pass 2: masks, row by row; a row is written again only when a cell changed.
   const delimiter = writtenDelimiter(dialect.delimiter);
@@ -146,6 +170,7 @@ export async function redactCsvRows(
   let failed = 0;
   const failedLines: number[] = [];
   let line = chunk.firstLine ?? 1 + countLineBreaks(layout.head, 0, layout.head.length, newline);
+  let nextSlot = 0;
   for (const row of rows) {
     const { raw, cells } = row;
     if (cells === undefined) {
@@ -184,7 +209,8 @@ export async function redactCsvRows(
           if (t.shared.spans.length === 0) continue;
           spans = t.shared.spans;
         } else {
-          const found = spansOf(columns[c]!, cell);
+          const slot = slots[nextSlot++]!;
+          const found = typeof slot === 'number' ? detected[slot] : slot;
           if (found === undefined) {
             rowFailed = true;
             if (cell !== FAILED_PLACEHOLDER) (written ??= cells.slice())[c] = FAILED_PLACEHOLDER;

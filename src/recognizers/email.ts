@@ -16,8 +16,9 @@ const LOCAL_CHAR = /[A-Za-z0-9!#$%&'*+\/=?^_`{|}~.\-]/;
 
 /** For each '@', the candidate starting where its local part starts (at most 64 characters back). */
 export function findEmails(text: string, accept: (c: Candidate) => boolean): void {
-  const regex = new RegExp(EMAIL.source, 'y');
   let at = text.indexOf('@');
+  if (at < 0) return; // most texts: no regex object made
+  const regex = new RegExp(EMAIL.source, 'y');
   let consumed = 0;
   while (at >= 0) {
     let start = at;

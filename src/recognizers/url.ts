@@ -60,6 +60,8 @@ function validHost(host: string, tlds: 'known' | 'bare'): boolean {
  * every word.
  */
 export function findUrls(text: string, accept: (c: Candidate) => boolean): void {
+  // Every form needs a scheme's `://` or a dot (`www.`, `.tld`): most cells of a table hold neither.
+  if (text.indexOf('.') < 0 && text.indexOf('://') < 0) return;
   const take = (start: number, raw: string, score: number, pattern: string, tlds: 'known' | 'bare'): number => {
     const value = trimUrl(raw);
     if (value.length === 0) return start + 1;
