@@ -5,10 +5,15 @@
  * - warm: the page opened again in the same browser (a new tab, a new worker);
  * - warm after restart: the browser closed and started again on the same profile, as a visitor
  *   coming back another day.
+ * Each page stays open `--visit` seconds after its first result, as a visitor's page would:
+ * Chromium writes the runtime's compiled WebAssembly to its code cache only some seconds after the
+ * hot functions are optimized (measured here: not within 3 s, by 6 s with two WASM threads, never
+ * with one), so a page closed at once leaves the next start to compile it all again (first result
+ * ~430 ms instead of ~40). `--visit 0` measures that case.
  * Medians of `--runs` per warm kind; prints markdown and writes `bench/results/cold-start-<time>.{json,md}`.
  * The target (issues 16, 17): ≤ 1.5 s to the first result with a warm HTTP cache.
  *
- *   npm run bench:cold:browser        # = npx tsx bench/web/run-cold-start.ts [--runs 5] [--backend wasm|webgpu] [--threads N] [--out DIR]
+ *   npm run bench:cold:browser        # = npx tsx bench/web/run-cold-start.ts [--runs 5] [--visit 10] [--backend wasm|webgpu] [--threads N] [--out DIR]
  */
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
@@ -23,6 +28,7 @@ function arg(name: string): string | undefined {
   return i >= 0 ? process.argv[i + 1] : undefined;
 }
 const runs = Number(arg('runs') ?? 5);
+const visitMs = 1000 * Number(arg('visit') ?? 10);
 const backend = arg('backend') === 'webgpu' ? 'webgpu' : 'wasm';
 const outDir = resolve(arg('out') ?? join(ROOT, 'bench', 'results'));
 
@@ -43,7 +49,9 @@ async function open(context: BrowserContext): Promise<Sample> {
     await page.waitForFunction(() => window.__cold !== undefined || window.__coldError !== undefined, undefined, { timeout: 120_000, polling: 50 });
     const error = await page.evaluate(() => window.__coldError);
     if (error !== undefined) throw new Error(`the cold-start page failed: ${error}`);
-    return (await page.evaluate(() => window.__cold))!;
+    const sample = (await page.evaluate(() => window.__cold))!;
+    if (visitMs > 0) await page.waitForTimeout(visitMs);
+    return sample;
   } finally {
     await page.close();
   }
@@ -77,7 +85,7 @@ const cell = (samples: Sample[], k: string) => {
 const markdown = [
   `# pii-local cold start in Chromium, ${new Date().toISOString()}`,
   '',
-  `Backend ${backend}, ${threads ? `${threads} thread(s)` : 'default threads'}; 1-minute load average ${loadBefore.toFixed(2)} before the run. Cold: one run on an empty profile; warm: medians of ${runs}.`,
+  `Backend ${backend}, ${threads ? `${threads} thread(s)` : 'default threads'}; 1-minute load average ${loadBefore.toFixed(2)} before the run. Cold: one run on an empty profile; warm: medians of ${runs}. Each page stayed open ${visitMs / 1000} s after its first result (Chromium writes compiled WebAssembly to its code cache seconds after a start).`,
   '',
   `| start | ${STAGES.map((s) => s.replace(/_ms$/, '').replaceAll('_', ' ')).join(' | ')} |`,
   `|---|${STAGES.map(() => '--:').join('|')}|`,
