@@ -2,10 +2,10 @@ import { countLineBreaks, extendColumns, forEachCsvRow, parseCsv, unparseRow, wr
 import type { ChunkLayout } from '../datasets/record-chunks.js';
 import type { Span } from '../types.js';
 import type { Masker } from '../masks/index.js';
-import type { Engine } from './engine.js';
+import type { DetectOptions, Engine } from './engine.js';
 import { EngineError, raceAbort, throwIfAborted } from './errors.js';
 import { FAILED_PLACEHOLDER, withoutContext, type RedactTextsOptions, type TextTreatment } from './redact-texts.js';
-import { columnTreatments, SCAN, type ColumnTreatment } from './columns/treatments.js';
+import { columnTreatments, UNPLANNED, type ColumnTreatment } from './columns/treatments.js';
 import { wholeCellSpan } from './columns/cell-values.js';
 import type { ColumnPlan } from './columns/index.js';
 
@@ -93,7 +93,6 @@ export async function redactCsvRows(
   const textColumns = layout.options.textFields ? new Set(layout.options.textFields) : undefined;
   const byColumn = columnTreatments(plan);
 
-  // Pass 1: each scanned column's distinct cells not found yet in this file, to detect together.
   const treatments: (ColumnTreatment | undefined)[] = [];
   const treatmentOf = (c: number): ColumnTreatment | undefined => {
     if (c >= treatments.length) {
@@ -105,65 +104,10 @@ export async function redactCsvRows(
     }
     return treatments[c];
   };
-  const pending: Array<{ column: string; cell: string; scan: Extract<TextTreatment, { kind: 'scan' }>; kept: boolean }> = [];
-  const inputs: string[] = [];
-  // Each scanned cell in row order: its spans when known already, else the index of its detection.
-  const slots: Array<Span[] | number> = [];
-  const chunkSeen = new Map<string, Map<string, number>>();
-  for (const row of rows) {
-    const cells = row.cells;
-    if (cells === undefined || row.raw === newline || row.raw === '' || row.errors !== undefined) continue;
-    for (let c = 0; c < cells.length; c++) {
-      const t = treatmentOf(c);
-      if (t === undefined || t.shared === undefined || t.shared.kind !== 'scan') continue;
-      const column = columns[c]!;
-      const cell = cells[c]!;
-      const repeats = findings.repeats(column);
-      let seen: Map<string, number> | undefined;
-      if (repeats) {
-        const known = findings.find(column, cell);
-        if (known !== undefined) {
-          slots.push(known);
-          continue;
-        }
-        seen = chunkSeen.get(column);
-        if (seen === undefined) chunkSeen.set(column, (seen = new Map()));
-        const k = seen.get(cell);
-        if (k !== undefined) {
-          slots.push(k);
-          continue;
-        }
-        seen.set(cell, pending.length);
-      }
-      slots.push(pending.length);
-      const context = t.shared.context;
-      pending.push({ column, cell, scan: t.shared, kept: repeats });
-      inputs.push(context ? `${context}: ${cell}` : cell);
-    }
-  }
+  const { pending, inputs, slots } = listScannedCells(rows, newline, treatmentOf, columns, findings);
+  const detected = await detectCells(engine, pending, inputs, detect, givenBatch ?? (detect.method === 'heuristics' ? 1024 : 64), findings);
 
-  // Detection, in the batches the generic path uses; a cell whose detection failed fails alone.
-  const detected: (Span[] | undefined)[] = new Array(pending.length);
-  const batchSize = givenBatch ?? (detect.method === 'heuristics' ? 1024 : 64);
-  for (let start = 0; start < inputs.length; start += batchSize) {
-    throwIfAborted(detect.signal);
-    const batch = inputs.slice(start, start + batchSize);
-    const found = await raceAbort(engine.detect(batch, detect), detect.signal);
-    if (found.length !== batch.length) {
-      throw new EngineError('engine_protocol', `the engine returned ${found.length} results for ${batch.length} texts`);
-    }
-    for (let k = 0; k < found.length; k++) {
-      const d = found[k]!;
-      if (d.error !== undefined) continue;
-      const { column, cell, scan, kept } = pending[start + k]!;
-      const own = scan.context ? withoutContext(d.spans, scan.context.length + 2) : d.spans;
-      const spans = scan.refine ? scan.refine(cell, own) : own;
-      detected[start + k] = spans;
-      if (kept) findings.keep(column, cell, spans);
-    }
-  }
-
-  // Pass 2: masks, row by row; a row is written again only when a cell changed.
+  // Masks, row by row (the order PSEUDONYMIZE numbers in); a row is written again only when a cell changed.
   const delimiter = writtenDelimiter(dialect.delimiter);
   const out: string[] = [];
   let records = 0;
@@ -237,8 +181,97 @@ export async function redactCsvRows(
   return { text: out.join(''), records, failed, failedLines };
 }
 
-/** Columns the plan does not name are scanned alone, without context. */
-const UNPLANNED: ColumnTreatment = Object.freeze({ shared: SCAN, type: '' });
+type ScanTreatment = Extract<TextTreatment, { kind: 'scan' }>;
+
+/** A distinct scanned cell to detect: `kept` when its column repeats (its findings are remembered). */
+interface PendingCell {
+  column: string;
+  cell: string;
+  scan: ScanTreatment;
+  kept: boolean;
+}
+
+/**
+ * Every scanned cell of the readable records, in row order (`slots`: its spans when the file's
+ * findings know them, else the index of its detection in `pending`), and the texts to detect, each
+ * distinct cell of a repeating column once.
+ */
+function listScannedCells(
+  rows: readonly CsvRowRead[],
+  newline: string,
+  treatmentOf: (c: number) => ColumnTreatment | undefined,
+  columns: readonly string[],
+  findings: CellFindings,
+): { pending: PendingCell[]; inputs: string[]; slots: Array<Span[] | number> } {
+  const pending: PendingCell[] = [];
+  const inputs: string[] = [];
+  const slots: Array<Span[] | number> = [];
+  const chunkSeen = new Map<string, Map<string, number>>();
+  for (const row of rows) {
+    const cells = row.cells;
+    if (cells === undefined || row.raw === newline || row.raw === '' || row.errors !== undefined) continue;
+    for (let c = 0; c < cells.length; c++) {
+      const t = treatmentOf(c);
+      if (t === undefined || t.shared === undefined || t.shared.kind !== 'scan') continue;
+      const column = columns[c]!;
+      const cell = cells[c]!;
+      const repeats = findings.repeats(column);
+      if (repeats) {
+        const known = findings.find(column, cell);
+        if (known !== undefined) {
+          slots.push(known);
+          continue;
+        }
+        let seen = chunkSeen.get(column);
+        if (seen === undefined) chunkSeen.set(column, (seen = new Map()));
+        const k = seen.get(cell);
+        if (k !== undefined) {
+          slots.push(k);
+          continue;
+        }
+        seen.set(cell, pending.length);
+      }
+      slots.push(pending.length);
+      pending.push({ column, cell, scan: t.shared, kept: repeats });
+      inputs.push(t.shared.context ? `${t.shared.context}: ${cell}` : cell);
+    }
+  }
+  return { pending, inputs, slots };
+}
+
+/**
+ * Detects the pending cells in the batches the generic path uses, their spans in the cell's own
+ * offsets (the header context taken off, prose refined); undefined for a cell whose detection
+ * failed, which then fails alone.
+ */
+async function detectCells(
+  engine: Engine,
+  pending: readonly PendingCell[],
+  inputs: readonly string[],
+  detect: DetectOptions,
+  batchSize: number,
+  findings: CellFindings,
+): Promise<(Span[] | undefined)[]> {
+  const detected: (Span[] | undefined)[] = new Array(pending.length);
+  for (let start = 0; start < inputs.length; start += batchSize) {
+    throwIfAborted(detect.signal);
+    const batch = inputs.slice(start, start + batchSize);
+    const found = await raceAbort(engine.detect(batch, detect), detect.signal);
+    if (found.length !== batch.length) {
+      throw new EngineError('engine_protocol', `the engine returned ${found.length} results for ${batch.length} texts`);
+    }
+    for (let k = 0; k < found.length; k++) {
+      const d = found[k]!;
+      if (d.error !== undefined) continue;
+      const { column, cell, scan, kept } = pending[start + k]!;
+      const own = scan.context ? withoutContext(d.spans, scan.context.length + 2) : d.spans;
+      const spans = scan.refine ? scan.refine(cell, own) : own;
+      detected[start + k] = spans;
+      if (kept) findings.keep(column, cell, spans);
+    }
+  }
+  return detected;
+}
 
 /**
  * The rows of `text` after its head (the first `headLength` characters, one row), as the cutter

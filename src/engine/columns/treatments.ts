@@ -50,7 +50,8 @@ export interface ColumnTreatment {
   type: string;
 }
 
-export const SCAN: TextTreatment = Object.freeze({ kind: 'scan' });
+const SCAN: TextTreatment = Object.freeze({ kind: 'scan' });
 /** Kept cells share one empty span list, frozen so that no caller can fill it for all of them. */
 const KEEP: TextTreatment = Object.freeze({ kind: 'fixed', spans: Object.freeze([]) as unknown as [] });
-const UNPLANNED: ColumnTreatment = Object.freeze({ shared: SCAN, type: '' });
+/** Columns the plan does not name are scanned alone, without context. */
+export const UNPLANNED: ColumnTreatment = Object.freeze({ shared: SCAN, type: '' });
