@@ -42,6 +42,7 @@ export function validateCard(value: string): boolean {
 
 export const creditCardRecognizer: Recognizer = {
   id: 'credit-card',
+  needsDigit: true,
   type: 'CREDIT_CARD',
   pack: 'global',
   patterns: PATTERNS,

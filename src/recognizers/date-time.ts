@@ -83,6 +83,7 @@ export function validateDate(value: string, pattern: string): Validation {
 
 export const dateTimeRecognizer: Recognizer = {
   id: 'date-time',
+  needsDigit: true,
   type: 'DATE_TIME',
   pack: 'global',
   patterns: PATTERNS,

@@ -193,6 +193,7 @@ function bestSubRun(plus: boolean, groups: readonly Group[], runStart: number): 
 
 export const phoneRecognizer: Recognizer = {
   id: 'phone',
+  needsDigit: true,
   type: 'PHONE_NUMBER',
   pack: 'global',
   patterns: [],

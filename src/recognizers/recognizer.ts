@@ -77,4 +77,10 @@ export interface Recognizer {
    * context and answers whether it was kept (a finder may then look for overlapping candidates).
    */
   readonly find?: (text: string, accept: (candidate: Candidate) => boolean) => void;
+  /**
+   * Every value it can find holds an ASCII digit, so a text without one is not searched: most
+   * cells of a table (names, places, statuses) hold none, and dates, phone numbers and card
+   * numbers are the costliest searches. A test holds each such recognizer to it.
+   */
+  readonly needsDigit?: boolean;
 }

@@ -373,6 +373,9 @@ export interface RecognizeOptions {
   contextPacks?: boolean;
 }
 
+/** What `Recognizer.needsDigit` asks of a text. */
+const DIGIT = /\d/;
+
 /**
  * Finds PII by pattern, checksum and context. Spans are sorted by start, carry the canonical type
  * as `label` and `heuristics:<recognizer id>` as `source`; spans of different recognizers may
@@ -385,13 +388,15 @@ export function recognize(text: string, options: RecognizeOptions = {}): Span[] 
   const window = options.contextWindow;
   const contextWindow = typeof window === 'number' && Number.isFinite(window) ? Math.max(0, Math.min(50, Math.floor(window))) : DEFAULT_CONTEXT_WINDOW;
   const spans: Span[] = [];
+  const digits = DIGIT.test(text);
   for (const recognizer of recognizers) {
+    if (recognizer.needsDigit === true && !digits) continue;
     for (const span of scan(recognizer, text, { contextWindow })) spans.push(span); // no spread: may be huge
   }
   if ((options.contextPacks ?? options.types === undefined) && contextWindow > 0) {
     markMentions(text.toLowerCase());
     for (const { recognizer, index } of others) {
-      if (mentionedIn[index] !== pass) continue;
+      if (mentionedIn[index] !== pass || (recognizer.needsDigit === true && !digits)) continue;
       for (const span of scan(recognizer, text, { contextWindow, requireContext: true })) spans.push(span);
     }
   }

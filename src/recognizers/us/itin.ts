@@ -4,6 +4,7 @@ import { re } from './shared.js';
 
 export const usItinRecognizer: Recognizer = {
   id: 'us-itin',
+  needsDigit: true,
   type: 'US_ITIN',
   pack: 'us',
   patterns: [

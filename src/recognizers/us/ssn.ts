@@ -16,6 +16,7 @@ export function invalidateSsn(value: string): boolean {
 
 export const usSsnRecognizer: Recognizer = {
   id: 'us-ssn',
+  needsDigit: true,
   type: 'US_SSN',
   pack: 'us',
   patterns: [
