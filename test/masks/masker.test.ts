@@ -53,6 +53,28 @@ describe('createMasker().mask: the span contract', () => {
   });
 });
 
+describe('createMasker().maskNow', () => {
+  const text = 'Ann a@b.co Bob';
+  const spans = [span(0, 3), span(4, 10, 'EMAIL'), span(11, 14)];
+
+  it('returns the masked text itself when every rule it applies is synchronous', () => {
+    const out = createMasker({ seed: 3 }).maskNow(text, spans, { PERSON: 'PSEUDONYMIZE', EMAIL: 'MASK' });
+    expect(typeof out).toBe('string');
+    expect(out).toBe('<PERSON_1> ****** <PERSON_2>');
+  });
+
+  it('returns a promise from the first asynchronous rule on, with what mask gives', async () => {
+    const config: MaskConfig = { PERSON: 'PSEUDONYMIZE', EMAIL: 'HASH' };
+    const out = createMasker({ hashKey: KEY_A }).maskNow(text, spans, config);
+    expect(out).toBeInstanceOf(Promise);
+    expect(await out).toBe(await createMasker({ hashKey: KEY_A }).mask(text, spans, config));
+  });
+
+  it('throws (rather than rejects) on spans that break the merge guarantee', () => {
+    expect(() => createMasker().maskNow('Ann Bob', [span(4, 7), span(0, 3)], {})).toThrow(MaskSpanError);
+  });
+});
+
 describe('validateMaskConfig', () => {
   it.each([
     [{ PERSON: 'REDACT', EMAIL: 'REPLACE', CREDIT_CARD: { strategy: 'MASK', params: { keep: 4 } } }], // strategies
