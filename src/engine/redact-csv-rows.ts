@@ -44,6 +44,12 @@ export class CellFindings {
     return spans;
   }
 
+  /** Counts a cell that `find` missed but that repeats one pending in the same chunk. */
+  repeated(column: string): void {
+    const c = this.#columns.get(column);
+    if (c !== undefined) c.hits++;
+  }
+
   keep(column: string, cell: string, spans: Span[]): void {
     const c = this.#columns.get(column);
     if (c !== undefined && c.cells.size < this.perColumn) c.cells.set(cell, spans);
@@ -226,6 +232,7 @@ function listScannedCells(
         if (seen === undefined) chunkSeen.set(column, (seen = new Map()));
         const k = seen.get(cell);
         if (k !== undefined) {
+          findings.repeated(column);
           slots.push(k);
           continue;
         }

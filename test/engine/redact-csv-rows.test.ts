@@ -135,6 +135,17 @@ describe('redactCsvRows', () => {
     expect(results.map((r) => r?.text).join('')).toBe('2,open\n3,[REDACTION_FAILED]\n4,open\n5,[REDACTION_FAILED]\n6,open\n');
   });
 
+  it('stops looking up a column of distinct cells, and keeps one whose cells repeat within a chunk', () => {
+    const findings = new CellFindings();
+    for (let i = 0; i < 3000; i++) findings.find('note', `distinct ${i}`);
+    expect(findings.repeats('note')).toBe(false);
+    // A big chunk: every lookup misses the file's findings, but the chunk itself repeats its cells.
+    for (let i = 0; i < 3000; i++) {
+      if (findings.find('status', `s${i % 5}`) === undefined && i >= 5) findings.repeated('status');
+    }
+    expect(findings.repeats('status')).toBe(true);
+  });
+
   it('leaves a Windows-1252 file to the generic path (its masks may need refitting)', async () => {
     const bytes = encodeText('id,note\n1,a\n2,Zoë\n', 'windows-1252');
     const { layout, chunks } = await openRecordChunks('t.csv', bytes, { encoding: 'windows-1252' }, 1);
