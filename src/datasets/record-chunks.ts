@@ -18,6 +18,8 @@ export const CHUNK_RECORDS = 2000;
 export interface ChunkSizes {
   first: number;
   then: number;
+  /** CSV chunks after the first, when they differ from other formats' (`redactStream`). @defaultValue `then` */
+  thenCsv?: number;
 }
 
 /**
@@ -117,7 +119,7 @@ export async function openRecordChunks(
     const format = options.format ?? detectFormat(name, text.head, options.contentType);
     const size: ChunkSizes = typeof chunkRecords === 'number'
       ? { first: Math.max(1, chunkRecords), then: Math.max(1, chunkRecords) }
-      : { first: Math.max(1, chunkRecords.first), then: Math.max(1, chunkRecords.then) };
+      : { first: Math.max(1, chunkRecords.first), then: Math.max(1, (format === 'csv' ? chunkRecords.thenCsv : undefined) ?? chunkRecords.then) };
     const base = { name, format, encoding: text.found.encoding, ...(text.found.guessed ? { encodingGuessed: true } : {}) };
     if (format === 'csv') {
       let start = await text.next();
