@@ -4,10 +4,10 @@ import { join } from 'node:path';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { main } from '../../src/cli/main.js';
 
-// Issue 16 item 4: `--workers N` redacts chunks (the first 2,000 records, then 256 each) on N threads, written in order.
+// Issue 16 item 4: `--workers N` redacts chunks (the first 2,000 records, then 1,024 each for CSV) on N threads, written in order.
 const dir = mkdtempSync(join(tmpdir(), 'pii-workers-'));
 const input = join(dir, 'in.csv');
-const ROWS = 4500; // the plan chunk and ten more
+const ROWS = 12_500; // the plan chunk and ten more
 const rows = ['id,name,email,note'];
 for (let i = 0; i < ROWS; i++) {
   rows.push(`${i},Ann Lee ${i % 7},ann${i % 50}@example.org,"call +1 212-555-${String(1000 + (i % 9000)).padStart(4, '0')} or mail b${i % 3}@example.com, ok"`);
