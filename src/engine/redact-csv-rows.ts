@@ -3,8 +3,8 @@ import type { ChunkLayout } from '../datasets/record-chunks.js';
 import type { Span } from '../types.js';
 import type { Masker } from '../masks/index.js';
 import type { DetectOptions, Engine } from './engine.js';
-import { EngineError, raceAbort, throwIfAborted } from './errors.js';
-import { FAILED_PLACEHOLDER, withoutContext, type RedactTextsOptions, type TextTreatment } from './redact-texts.js';
+import { throwIfAborted } from './errors.js';
+import { defaultBatchSize, detectEach, FAILED_PLACEHOLDER, scanInput, scannedSpans, type RedactTextsOptions, type ScanTreatment } from './redact-texts.js';
 import { columnTreatments, UNPLANNED, type ColumnTreatment } from './columns/treatments.js';
 import { wholeCellSpan } from './columns/cell-values.js';
 import type { ColumnPlan } from './columns/index.js';
@@ -111,7 +111,7 @@ export async function redactCsvRows(
     return treatments[c];
   };
   const { pending, inputs, slots } = listScannedCells(rows, newline, treatmentOf, columns, findings);
-  const detected = await detectCells(engine, pending, inputs, detect, givenBatch ?? (detect.method === 'heuristics' ? 1024 : 64), findings);
+  const detected = await detectCells(engine, pending, inputs, detect, givenBatch ?? defaultBatchSize(detect), findings);
 
   // Masks, row by row (the order PSEUDONYMIZE numbers in); a row is written again only when a cell changed.
   const delimiter = writtenDelimiter(dialect.delimiter);
@@ -142,7 +142,7 @@ export async function redactCsvRows(
       rowFailed = true;
       failedLines.push(rowLine);
       for (let c = 0; c < cells.length; c++) {
-        if (treatmentOf(c) === undefined && textColumns) continue; // not a text field
+        if (treatmentOf(c) === undefined) continue; // not a text field
         if (cells[c] !== FAILED_PLACEHOLDER) (written ??= cells.slice())[c] = FAILED_PLACEHOLDER;
       }
     } else {
@@ -186,8 +186,6 @@ export async function redactCsvRows(
   }
   return { text: out.join(''), records, failed, failedLines };
 }
-
-type ScanTreatment = Extract<TextTreatment, { kind: 'scan' }>;
 
 /** A distinct scanned cell to detect: `kept` when its column repeats (its findings are remembered). */
 interface PendingCell {
@@ -240,7 +238,7 @@ function listScannedCells(
       }
       slots.push(pending.length);
       pending.push({ column, cell, scan: t.shared, kept: repeats });
-      inputs.push(t.shared.context ? `${t.shared.context}: ${cell}` : cell);
+      inputs.push(scanInput(cell, t.shared));
     }
   }
   return { pending, inputs, slots };
@@ -262,17 +260,12 @@ async function detectCells(
   const detected: (Span[] | undefined)[] = new Array(pending.length);
   for (let start = 0; start < inputs.length; start += batchSize) {
     throwIfAborted(detect.signal);
-    const batch = inputs.slice(start, start + batchSize);
-    const found = await raceAbort(engine.detect(batch, detect), detect.signal);
-    if (found.length !== batch.length) {
-      throw new EngineError('engine_protocol', `the engine returned ${found.length} results for ${batch.length} texts`);
-    }
+    const found = await detectEach(engine, inputs.slice(start, start + batchSize), detect);
     for (let k = 0; k < found.length; k++) {
       const d = found[k]!;
       if (d.error !== undefined) continue;
       const { column, cell, scan, kept } = pending[start + k]!;
-      const own = scan.context ? withoutContext(d.spans, scan.context.length + 2) : d.spans;
-      const spans = scan.refine ? scan.refine(cell, own) : own;
+      const spans = scannedSpans(cell, d.spans, scan);
       detected[start + k] = spans;
       if (kept) findings.keep(column, cell, spans);
     }

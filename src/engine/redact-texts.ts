@@ -40,7 +40,7 @@ export async function redactTexts(
   texts: readonly string[],
   options: RedactTextsOptions,
 ): Promise<RedactedText[]> {
-  const { maskConfig, displayLabel, batchSize = detectsFast(options) ? 1024 : 64, onProgress, treatments, ...detect } = options;
+  const { maskConfig, displayLabel, batchSize = defaultBatchSize(options), onProgress, treatments, ...detect } = options;
   const out: RedactedText[] = [];
   for (let start = 0; start < texts.length; start += batchSize) {
     throwIfAborted(detect.signal);
@@ -69,9 +69,34 @@ export async function redactTexts(
   return out;
 }
 
-/** Heuristics alone: no model run to size batches for, so batches are big and their set-up rare. */
-function detectsFast(options: DetectOptions): boolean {
-  return options.method === 'heuristics';
+/** Texts per engine call: heuristics alone have no model run to size batches for, so theirs are big and their set-up rare. */
+export function defaultBatchSize(options: Pick<DetectOptions, 'method'>): number {
+  return options.method === 'heuristics' ? 1024 : 64;
+}
+
+/** A scanned text's treatment. */
+export type ScanTreatment = Extract<TextTreatment, { kind: 'scan' }>;
+
+/** What the detectors see of a scanned text: the text after `context: `, as if written next to it. */
+export function scanInput(text: string, treatment: ScanTreatment | undefined): string {
+  return treatment?.context ? `${treatment.context}: ${text}` : text;
+}
+
+/** A scanned text's spans, from those of its `scanInput`: in the text's own offsets, refined when the treatment says. */
+export function scannedSpans(text: string, spans: Span[], treatment: ScanTreatment): Span[] {
+  const own = treatment.context ? withoutContext(spans, treatment.context.length + 2) : spans;
+  return treatment.refine ? treatment.refine(text, own) : own;
+}
+
+/** `engine.detect` for `inputs`, given up at once on abort; a reply of the wrong length is an error. */
+export async function detectEach(engine: Engine, inputs: readonly string[], detect: DetectOptions): Promise<SampleDetection[]> {
+  if (inputs.length === 0) return [];
+  const found = await raceAbort(engine.detect(inputs, detect), detect.signal);
+  if (found.length !== inputs.length) {
+    // A reply of the wrong length cannot be lined up with its texts: fail loudly, never guess.
+    throw new EngineError('engine_protocol', `the engine returned ${found.length} results for ${inputs.length} texts`);
+  }
+  return found;
 }
 
 /**
@@ -94,7 +119,7 @@ async function detectBatch(
     const t = treatments?.[i];
     if (t?.kind === 'fixed') return;
     scanned.push(i);
-    const input = t?.context ? `${t.context}: ${text}` : text;
+    const input = scanInput(text, t);
     let k = seen.get(input);
     if (k === undefined) {
       seen.set(input, (k = inputs.length));
@@ -102,11 +127,7 @@ async function detectBatch(
     }
     inputOf.push(k);
   });
-  const unique = inputs.length > 0 ? await raceAbort(engine.detect(inputs, detect), detect.signal) : [];
-  if (unique.length !== inputs.length) {
-    // A reply of the wrong length cannot be lined up with its texts: fail loudly, never guess.
-    throw new EngineError('engine_protocol', `the engine returned ${unique.length} results for ${inputs.length} texts`);
-  }
+  const unique = await detectEach(engine, inputs, detect);
   // A repeated input gets its own copy of the spans: callers may keep or change each text's list.
   const used = new Uint8Array(unique.length);
   const detections = inputOf.map((k): SampleDetection => {
@@ -125,14 +146,13 @@ async function detectBatch(
       out[i] = d;
       return;
     }
-    const spans = t.context ? withoutContext(d.spans, t.context.length + 2) : d.spans;
-    out[i] = { spans: t.refine ? t.refine(batch[i]!, spans) : spans };
+    out[i] = { spans: scannedSpans(batch[i]!, d.spans, t) };
   });
   return out;
 }
 
 /** Spans in the text's own offsets: what lies in the context is dropped, a span reaching into it is cut. */
-export function withoutContext(spans: readonly Span[], offset: number): Span[] {
+function withoutContext(spans: readonly Span[], offset: number): Span[] {
   const out: Span[] = [];
   for (const s of spans) {
     if (s.end <= offset) continue;

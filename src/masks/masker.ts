@@ -42,30 +42,25 @@ export function makeMasker(table: OperatorTable, options: MaskerOptions = {}): M
 
   const maskNow: Masker['maskNow'] = (text, spans, config, displayLabel = (t) => t) => {
     const ranges = checkedRanges(text, spans);
-    let out = '';
-    let at = 0;
-    for (let k = 0; k < ranges.length; k++) {
+    const masked = (k: number): string | Promise<string> => {
       const { start, end, label } = ranges[k]!;
       const rule = ruleFor(config, label);
-      out += text.slice(at, start);
-      const value = rule.operator.apply(text.slice(start, end), rule.params, { type: label, label: displayLabel(label), text, job });
-      at = end;
-      if (typeof value !== 'string') return finishLater(value, out, k + 1);
+      return rule.operator.apply(text.slice(start, end), rule.params, { type: label, label: displayLabel(label), text, job });
+    };
+    let out = '';
+    for (let k = 0; k < ranges.length; k++) {
+      out += text.slice(k === 0 ? 0 : ranges[k - 1]!.end, ranges[k]!.start);
+      const value = masked(k);
+      if (typeof value !== 'string') return finishLater(value, out, k);
       out += value;
     }
-    return out + text.slice(at);
+    return out + text.slice(ranges.at(-1)?.end ?? 0);
 
-    // The first asynchronous rule (HASH, ENCRYPT): the rest of the text waits for it, in order.
-    async function finishLater(pending: Promise<string>, before: string, next: number): Promise<string> {
+    // From the first asynchronous rule (HASH, ENCRYPT) on, each range waits for the one before it.
+    async function finishLater(pending: Promise<string>, before: string, from: number): Promise<string> {
       let done = before + (await pending);
-      for (let k = next; k < ranges.length; k++) {
-        const { start, end, label } = ranges[k]!;
-        const rule = ruleFor(config, label);
-        done += text.slice(at, start);
-        done += await rule.operator.apply(text.slice(start, end), rule.params, { type: label, label: displayLabel(label), text, job });
-        at = end;
-      }
-      return done + text.slice(at);
+      for (let k = from + 1; k < ranges.length; k++) done += text.slice(ranges[k - 1]!.end, ranges[k]!.start) + (await masked(k));
+      return done + text.slice(ranges.at(-1)!.end);
     }
   };
 

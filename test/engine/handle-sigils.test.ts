@@ -2,7 +2,6 @@ import { describe, expect, it } from 'vitest';
 import { refineModelSpan } from '../../src/engine/model-span-rules.js';
 import { covered, modelSpan as at } from './model-spans.js';
 
-
 describe('a name given as a handle or hashtag', () => {
   it('is masked with its @ or # (persons, organizations, places)', () => {
     for (const [text, part, label, whole] of [
