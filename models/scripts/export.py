@@ -156,6 +156,9 @@ def write_config(path, model, tok, max_len, extra=None):
     }
     if c.get("score_offset"):
         cfg["score_calibration"] = {"logit_offset": c["score_offset"], "note": "added inside the graph so that the library's default threshold 0.3 decides as the threshold chosen on held-out data (see README.md)"}
+    if getattr(model, "label_offsets", None):
+        cfg["score_calibration"] = dict(cfg.get("score_calibration", {}), label_logit_offsets=model.label_offsets,
+                                        label_note="added inside the graph to the logits of these prompt labels (whole label, exact text), on top of logit_offset: each label's own threshold chosen on held-out data then decides at the library's default threshold")
     if extra:
         cfg.update(extra)
     with open(path, "w", encoding="utf-8") as f:

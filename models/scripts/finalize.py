@@ -38,10 +38,15 @@ def main():
                     help="an evaluate.py report: bake the offset that makes the library's threshold 0.3 decide as its chosen threshold")
     args = ap.parse_args()
     offset = 0.0
+    label_offsets = {}
     if args.threshold_from:
-        chosen = json.load(open(args.threshold_from, encoding="utf-8"))["_meta"]["threshold"]
+        meta = json.load(open(args.threshold_from, encoding="utf-8"))["_meta"]
+        chosen = meta["threshold"]
         offset = logit(THRESHOLD) - logit(chosen)
         print(f"threshold {chosen} -> score offset {offset:+.4f} (the library's {THRESHOLD} now decides as {chosen})")
+        label_offsets = {lab: logit(chosen) - logit(t) for lab, t in (meta.get("label_thresholds") or {}).items()}
+        for lab, t in (meta.get("label_thresholds") or {}).items():
+            print(f"  {lab}: threshold {t} -> label offset {label_offsets[lab]:+.4f}")
     torch.manual_seed(0)
     tok_dir = os.path.join(args.work, "tokenizer")
     os.makedirs(os.path.join(args.out, "onnx"), exist_ok=True)
@@ -54,6 +59,7 @@ def main():
     model.eval()
     fold_embeddings(model)
     set_offset(model, offset)
+    model.set_label_offsets(tok, label_offsets)
     fp32 = os.path.join(args.work, "model.onnx")
     export_onnx(model, tok, fp32)
     qpath = os.path.join(args.out, "onnx", "model_quantized.onnx")
@@ -62,7 +68,7 @@ def main():
         shutil.copy(fp32, os.path.join(args.out, "onnx", "model.onnx"))
     write_config(os.path.join(args.out, "gliner_config.json"), model, tok, max_len=256,
                  extra={"labels_trained": ck.get("labels_trained")} if ck.get("labels_trained") else None)
-    qmodel = set_offset(load_quantized_model(ck), offset)
+    qmodel = set_offset(load_quantized_model(ck), offset).set_label_offsets(tok, label_offsets)
     make_golden(qmodel, tok, os.path.join(args.out, "golden.json"),
                 "PyTorch outputs with the int8-rounded weights of onnx/model_quantized.onnx "
                 "(models/scripts/finalize.py)")

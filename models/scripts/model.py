@@ -166,6 +166,10 @@ class GlinerSmall(nn.Module):
         # calibration: a constant added to every logit so the library's default threshold decides
         # as the threshold chosen on the held-out precision/recall curve (finalize.py sets it)
         self.score_offset = float(score_offset)
+        # per-label calibration (set_label_offsets): none until finalize.py sets it
+        self.register_buffer("label_offset_ids", torch.zeros(0, dtype=torch.int64), persistent=False)
+        self.register_buffer("label_offset_vals", torch.zeros(0), persistent=False)
+        self.label_offsets = {}
         if embedding != "plain":
             self.cfg.update(embedding=embedding, vec_dim=vec_dim, n_shapes=n_shapes, n_lex=n_lex)
             if n_chars:
@@ -196,6 +200,24 @@ class GlinerSmall(nn.Module):
         self.span_out = nn.Sequential(nn.ReLU(), nn.Dropout(dropout), nn.Linear(ds, ds))
         self.label_mlp = nn.Sequential(nn.Linear(d, d), nn.ReLU(), nn.Dropout(dropout), nn.Linear(d, ds))
         self.apply(self._init)
+
+    def set_label_offsets(self, tok, offsets):
+        """Per-label calibration inside the graph: `offsets` = {label: logit shift}, added to the
+        logits of a prompt label whose whole text is that label (one vocabulary id). A label's scores
+        then mean the same as the others' at one threshold, for every runtime that runs the graph;
+        other labels, and wordings that merely contain the word, are untouched."""
+        if self.label_pool != "mean" and offsets:
+            raise ValueError("per-label offsets need label_pool='mean' (the prompt's label pieces)")
+        ids, vals = [], []
+        for label, off in sorted(offsets.items()):
+            piece = tok.encode_word(label)
+            if len(piece) != 1:
+                raise ValueError(f"label {label!r} is {len(piece)} vocabulary ids; per-label offsets take one-id labels")
+            ids.append(piece[0]); vals.append(float(off))
+        self.label_offset_ids = torch.tensor(ids, dtype=torch.int64)
+        self.label_offset_vals = torch.tensor(vals, dtype=torch.float32)
+        self.label_offsets = {k: round(float(v), 6) for k, v in sorted(offsets.items())}
+        return self
 
     @staticmethod
     def _init(m):
@@ -248,6 +270,13 @@ class GlinerSmall(nn.Module):
         C = is_ent.sum(dim=1).max()
         cls_slots = torch.arange(1, C + 1, device=h.device, dtype=torch.int64)
         lsel = (rank.unsqueeze(1) == cls_slots[None, :, None]).to(h.dtype)  # [B, C, L]
+        label_bias = None
+        if self.label_offset_ids.numel():
+            # a slot holding <<ENT>> and exactly one piece whose id has an offset takes that offset
+            hit = (input_ids.unsqueeze(-1) == self.label_offset_ids).to(h.dtype)      # [B, L, J]
+            tok_bias = (hit * self.label_offset_vals).sum(-1)                        # [B, L]
+            one_piece = (lsel.sum(-1) == 2.0).to(h.dtype)                            # [B, C]
+            label_bias = (lsel * tok_bias.unsqueeze(1)).sum(-1) * one_piece          # [B, C]
         if self.label_pool == "mean":
             lsel = lsel / lsel.sum(dim=-1, keepdim=True).clamp(min=1.0)
         labels = self.label_mlp(torch.matmul(lsel, h))                       # [B, C, D]
@@ -269,4 +298,6 @@ class GlinerSmall(nn.Module):
         logits = torch.matmul(act, lab.transpose(1, 2)) + (labels * out.bias).sum(-1).unsqueeze(1)  # [B, S, C]
         if self.score_offset:
             logits = logits + self.score_offset
+        if label_bias is not None:
+            logits = logits + label_bias.unsqueeze(1)
         return logits.reshape(B, W, self.K, -1)

@@ -31,6 +31,23 @@ describe('pii-local-small model card', () => {
     }
   });
 
+  it('bakes into the graph the thresholds eval.json chose: one shared, and each per-label one as an offset on top', () => {
+    const meta = (report as unknown as { _meta: { threshold: number; label_thresholds?: Record<string, number> } })._meta;
+    const config = JSON.parse(readFileSync(join(DIR, 'gliner_config.json'), 'utf8')) as {
+      score_calibration?: { logit_offset: number; label_logit_offsets?: Record<string, number> };
+    };
+    const logit = (p: number): number => Math.log(p / (1 - p));
+    const library = 0.3; // the engine's default threshold
+    expect(config.score_calibration?.logit_offset ?? 0).toBeCloseTo(logit(library) - logit(meta.threshold), 5);
+    const perLabel = meta.label_thresholds ?? {};
+    const offsets = config.score_calibration?.label_logit_offsets ?? {};
+    expect(Object.keys(offsets).sort()).toEqual(Object.keys(perLabel).sort());
+    for (const [label, t] of Object.entries(perLabel)) {
+      expect(offsets[label], label).toBeCloseTo(logit(meta.threshold) - logit(t), 5);
+      expect(card).toContain(`\`${label}\` (decides as ${t})`);
+    }
+  });
+
   it('states the synthetic found / left-alone shares as eval.json has them', () => {
     const syn = report.synthetic_test as Record<string, unknown>;
     expect(card).toContain(`together: **${String(syn.found_overlap_core5)}**`);
