@@ -63,7 +63,9 @@ $PY -W ignore "$HERE/scripts/average_checkpoints.py" --work "$WORK"
 
 # 4. evaluation on every held-out set (numbers of the model card); the threshold is the point of the
 #    held-out precision/recall curve with the best mean person/organization/location F1 among those
-#    that keep the recall floor on PII documents (synthetic core-5 found and words left alone >= 0.97)
+#    that keep the recall floor on PII documents (synthetic core-5 found and words left alone >= 0.97);
+#    person, organization and location then get thresholds of their own under the same floor
+#    (finalize.py bakes all of them into the graph as logit offsets)
 $PY -W ignore "$HERE/scripts/evaluate.py" --work "$WORK" --threads "$EVAL_THREADS" --threshold auto --out "$OUT/eval.json"
 
 # 5. export, int8 weights, the calibration offset for that threshold, golden file
