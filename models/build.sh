@@ -82,9 +82,9 @@ for ck in "$WORK"/ckpt_*min.pt; do
     --note "learning curve: checkpoint of the shipped run, first 300 examples per held-out set"
 done
 
-# 6. latency of one 128-word window on onnxruntime-web (wasm, 1 thread)
+# 6. latency of one 128-word window on onnxruntime-web (wasm, 1 thread), as exported and as pii-local opens it
 if command -v node >/dev/null 2>&1; then
-  (cd "$REPO" && node models/scripts/latency.mjs models/pii-local-small onnx/model_quantized.onnx) | tee "$WORK/latency.json"
+  (cd "$REPO" && npx tsx models/scripts/latency.mjs models/pii-local-small onnx/model_quantized.onnx) | tee "$WORK/latency.json"
 fi
 
 # 7. the model card, from the numbers above
