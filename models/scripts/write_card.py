@@ -70,6 +70,8 @@ def experiment_sections(exp, rep):
             + "|---|" + "---:|" * (len(sets) * len(labels) + 2))
     out = ["## Experiments (F1 on held-out real text; synthetic core-5 found / non-PII left alone)", ""]
     groups = [("Old and new bundled model (whole held-out sets)", ["previous_v1", "previous_v2", "previous_v21", "shipped"]),
+              ("Later training runs, measured and not shipped (whole held-out sets, model-level: candidate_v23 learned btc handles with their `@`, which the library adds to the shipped model by a span rule, so its btc person F1 is not comparable)",
+               ["candidate_v22_ema", "candidate_v23"]),
               ("Encoder choice at equal wall clock (`bash models/compare_encoders.sh`; first 300 examples per set)",
                sorted(k for k in exp if k.startswith("encoder_"))),
               ("Learning curve of the shipped run (checkpoints; the cosine schedule is set for the whole budget)",
@@ -168,7 +170,7 @@ def main():
                           f"session creation {pl.get('load_ms')} ms; " if pl else "")
                        + f"the graph as exported, as any other runtime opens it, {lat.get('median_ms')} ms, session creation {lat.get('load_ms')} ms. The int8 "
                        "embedding table is dequantized after its Gather, row by row, so session creation does not expand it to float. "
-                       "Measured on the 2-core build machine while it was otherwise busy; compare the two rows rather than the absolute times.")
+                       "Measured on the shared 2-core build machine, whose timings are noisy: compare the two rows rather than the absolute times.")
         except (ValueError, IndexError):
             latency = ""
     syn = rep.get("synthetic_test", {})
