@@ -152,6 +152,7 @@ def main():
     ap.add_argument("--ckpt-minutes", default="15,30,45,60,90", help="extra checkpoints for the learning curve")
     ap.add_argument("--max-steps", type=int, default=0, help="stop after N steps (timing runs)")
     ap.add_argument("--char-cnn", type=int, default=1, help="1: a character CNN over each id's string joins the token table")
+    ap.add_argument("--sigil-spans", type=int, default=0, help="1: btc training spans start at a handle's @/# (data_real.py)")
     ap.add_argument("--syn-frac", type=float, default=0.5, help="share of all-synthetic batches")
     ap.add_argument("--ema", type=float, default=0.0,
                     help="decay of the weights' exponential moving average, saved as ckpt_ema.pt (0: none; "
@@ -163,7 +164,7 @@ def main():
     random.seed(args.seed); np.random.seed(args.seed); torch.manual_seed(args.seed)
     rng = random.Random(args.seed)
 
-    real_train, held = load_real(args.data)
+    real_train, held = load_real(args.data, sigils=bool(args.sigil_spans))
     syn_train = generate(args.data, "train", args.n_synth, seed=args.seed)
     syn_test = generate(args.data, "test", 1000, seed=args.seed + 1)
     held["synthetic_test"] = syn_test
