@@ -9,7 +9,6 @@ import argparse
 import collections
 import itertools
 import json
-import math
 import os
 import sys
 import time
@@ -18,7 +17,7 @@ import torch
 
 sys.path.insert(0, os.path.dirname(__file__))
 from common import WordPiece  # noqa: E402
-from export import THRESHOLD, decode_flat  # noqa: E402
+from export import THRESHOLD, calibration, decode_flat  # noqa: E402
 from quant_sim import load_quantized_model  # noqa: E402
 from train import make_batch  # noqa: E402  (only for shapes; prompts are fixed here)
 from common import encode_example, MAX_WIDTH  # noqa: E402
@@ -137,6 +136,12 @@ SHARED_DRIFT = 0.1
 MAX_COMBINATIONS = 400
 
 
+def syn_at(groups, t, label_t=None):
+    """The synthetic set's predictions above `t` (`label_t`: labels with thresholds of their own),
+    both label groups' spans together per example."""
+    return [sum(parts, []) for parts in zip(*(above_each(g, t, label_t or {}) for g in groups))]
+
+
 def choose_label_thresholds(curve, syn_floor_at, fallback):
     """Per-label thresholds: each of person/organization/location at a point of its own on the
     real-text curve, the other labels at one shared threshold (within SHARED_DRIFT of `fallback`),
@@ -166,10 +171,6 @@ def choose_label_thresholds(curve, syn_floor_at, fallback):
         if seen >= MAX_COMBINATIONS:
             break
     return fallback, {}, seen
-
-
-def logit(p):
-    return math.log(p / (1 - p))
 
 
 def synthetic_report(exs, preds, labels):
@@ -238,37 +239,35 @@ def main():
         exs = held["synthetic_test"][:args.max_per_set]
         groups = [predict(model, tok, exs, grp, threshold=low) for grp in SYN_GROUPS]
         syn_labels = SYN_GROUPS[0] + SYN_GROUPS[1]
-        at = lambda t: [sum(parts, []) for parts in zip(*(above(g, t) for g in groups))]  # noqa: E731  (both label groups' spans per example)
-        syn_scored = (exs, at, syn_labels)
+        syn_scored = (exs, groups, syn_labels)
         for t in CURVE:
-            r = synthetic_report(exs, at(t), syn_labels)
+            r = synthetic_report(exs, syn_at(groups, t), syn_labels)
             floor[t] = (r["found_overlap_core5"], r["non_pii_words_left_alone"])
     label_t = {}
     if auto:
         threshold = choose_threshold(curve, floor)
         print("chosen threshold", threshold, flush=True)
         if syn_scored and args.label_thresholds:
-            exs, _, syn_labels = syn_scored
+            exs, groups, syn_labels = syn_scored
             memo = {}
 
             def syn_floor_at(t, lt):
                 key = (t, tuple(sorted(lt.items())))
                 if key not in memo:
-                    r = synthetic_report(exs, [sum(parts, []) for parts in zip(*(above_each(g, t, lt) for g in groups))], syn_labels)
+                    r = synthetic_report(exs, syn_at(groups, t, lt), syn_labels)
                     memo[key] = (r["found_overlap_core5"], r["non_pii_words_left_alone"])
                 return memo[key]
             threshold, label_t, tried = choose_label_thresholds(curve, syn_floor_at, threshold)
             print("chosen per-label thresholds", threshold, label_t, f"({tried} combinations tried)", flush=True)
     if label_t:
         # decode exactly as the shipped graph will: per-label logit offsets, one threshold
-        model.set_label_offsets(tok, {lab: logit(threshold) - logit(t) for lab, t in label_t.items()})
+        model.set_label_offsets(tok, calibration(threshold, label_t)[1])
         for src, (exs, _, labels) in list(real_scored.items()):
             real_scored[src] = (exs, predict(model, tok, exs, labels, threshold=threshold), labels)
         if syn_scored:
             exs, _, syn_labels = syn_scored
-            groups = [predict(model, tok, exs, grp, threshold=threshold) for grp in SYN_GROUPS]
-            syn_scored = (exs, lambda t: [sum(parts, []) for parts in zip(*(above(g, t) for g in groups))], syn_labels)
-            exact = synthetic_report(exs, syn_scored[1](threshold), syn_labels)
+            syn_scored = (exs, [predict(model, tok, exs, grp, threshold=threshold) for grp in SYN_GROUPS], syn_labels)
+            exact = synthetic_report(exs, syn_at(syn_scored[1], threshold), syn_labels)
             if exact["found_overlap_core5"] < FLOOR_FOUND or exact["non_pii_words_left_alone"] < FLOOR_LEFT_ALONE:
                 # the choice used an estimate of decoding; say so loudly when exact decoding disagrees
                 print("WARNING: with exact decoding the per-label thresholds miss the synthetic floor:",
@@ -277,8 +276,8 @@ def main():
         report[src] = dict(score(exs, above(scored, threshold), labels), n=len(exs))
         print(src, json.dumps(report[src]), flush=True)
     if syn_scored:
-        exs, at, syn_labels = syn_scored
-        report["synthetic_test"] = synthetic_report(exs, at(threshold), syn_labels)
+        exs, groups, syn_labels = syn_scored
+        report["synthetic_test"] = synthetic_report(exs, syn_at(groups, threshold), syn_labels)
         print("synthetic_test", json.dumps(report["synthetic_test"]), flush=True)
     report["_threshold_curve"] = {
         "sets": CURVE_SETS, "note": "micro P/R/F1 over the sets, per label, at each threshold",

@@ -1,5 +1,6 @@
 """ONNX export (GLiNER span contract), int8 weight compression, gliner_config.json and golden file."""
 import json
+import math
 import os
 import sys
 
@@ -169,6 +170,16 @@ def write_config(path, model, tok, max_len, extra=None):
 # The library's default threshold (pii-local's engine, like GLiNER.js); the focal loss of train.py
 # calibrates scores for it.
 THRESHOLD = 0.3
+
+
+def logit(p):
+    return math.log(p / (1 - p))
+
+
+def calibration(chosen, label_thresholds):
+    """The logit offsets baked into a shipped graph: the shared one that makes the library's THRESHOLD
+    decide as `chosen`, and per label, the one on top that makes it decide as its own threshold."""
+    return logit(THRESHOLD) - logit(chosen), {lab: logit(chosen) - logit(t) for lab, t in label_thresholds.items()}
 
 
 def decode_flat(logits, words, threshold=THRESHOLD):

@@ -4,7 +4,6 @@
 Usage: finalize.py --work models/build/train --out models/pii-local-small [--keep-fp32]"""
 import argparse
 import json
-import math
 import os
 import shutil
 import sys
@@ -13,20 +12,9 @@ import torch
 
 sys.path.insert(0, os.path.dirname(__file__))
 from common import WordPiece  # noqa: E402
-from export import THRESHOLD, export_onnx, make_golden, quantize_int8, write_config  # noqa: E402
+from export import THRESHOLD, calibration, export_onnx, make_golden, quantize_int8, write_config  # noqa: E402
 from model import GlinerSmall, fold_embeddings  # noqa: E402
 from quant_sim import load_quantized_model  # noqa: E402
-
-
-def logit(p):
-    return math.log(p / (1 - p))
-
-
-def set_offset(model, offset):
-    model.score_offset = float(offset)
-    if offset:
-        model.cfg["score_offset"] = round(float(offset), 6)
-    return model
 
 
 def main():
@@ -42,10 +30,10 @@ def main():
     if args.threshold_from:
         meta = json.load(open(args.threshold_from, encoding="utf-8"))["_meta"]
         chosen = meta["threshold"]
-        offset = logit(THRESHOLD) - logit(chosen)
+        label_thresholds = meta.get("label_thresholds") or {}
+        offset, label_offsets = calibration(chosen, label_thresholds)
         print(f"threshold {chosen} -> score offset {offset:+.4f} (the library's {THRESHOLD} now decides as {chosen})")
-        label_offsets = {lab: logit(chosen) - logit(t) for lab, t in (meta.get("label_thresholds") or {}).items()}
-        for lab, t in (meta.get("label_thresholds") or {}).items():
+        for lab, t in label_thresholds.items():
             print(f"  {lab}: threshold {t} -> label offset {label_offsets[lab]:+.4f}")
     torch.manual_seed(0)
     tok_dir = os.path.join(args.work, "tokenizer")
@@ -58,8 +46,7 @@ def main():
     model.load_state_dict(ck["state"])
     model.eval()
     fold_embeddings(model)
-    set_offset(model, offset)
-    model.set_label_offsets(tok, label_offsets)
+    model.set_score_offset(offset).set_label_offsets(tok, label_offsets)
     fp32 = os.path.join(args.work, "model.onnx")
     export_onnx(model, tok, fp32)
     qpath = os.path.join(args.out, "onnx", "model_quantized.onnx")
@@ -68,7 +55,7 @@ def main():
         shutil.copy(fp32, os.path.join(args.out, "onnx", "model.onnx"))
     write_config(os.path.join(args.out, "gliner_config.json"), model, tok, max_len=256,
                  extra={"labels_trained": ck.get("labels_trained")} if ck.get("labels_trained") else None)
-    qmodel = set_offset(load_quantized_model(ck), offset).set_label_offsets(tok, label_offsets)
+    qmodel = load_quantized_model(ck).set_score_offset(offset).set_label_offsets(tok, label_offsets)
     make_golden(qmodel, tok, os.path.join(args.out, "golden.json"),
                 "PyTorch outputs with the int8-rounded weights of onnx/model_quantized.onnx "
                 "(models/scripts/finalize.py)")

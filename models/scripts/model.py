@@ -201,6 +201,15 @@ class GlinerSmall(nn.Module):
         self.label_mlp = nn.Sequential(nn.Linear(d, d), nn.ReLU(), nn.Dropout(dropout), nn.Linear(d, ds))
         self.apply(self._init)
 
+    def set_score_offset(self, offset):
+        """Calibration: a constant added to every logit (finalize.py; see `score_offset` above)."""
+        self.score_offset = float(offset)
+        if offset:
+            self.cfg["score_offset"] = round(float(offset), 6)
+        else:
+            self.cfg.pop("score_offset", None)
+        return self
+
     def set_label_offsets(self, tok, offsets):
         """Per-label calibration inside the graph: `offsets` = {label: logit shift}, added to the
         logits of a prompt label whose whole text is that label (one vocabulary id). A label's scores
