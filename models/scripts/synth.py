@@ -330,12 +330,89 @@ T = {
   "{filler} {person} said the office at {street_address} will close.",
  ],
 }
+# More document kinds and wordings, appended after the first lists so that the templates held out before
+# stay held out (every fifth of each list is a test template). Each PII type appears under several
+# wordings: a type seen in one or two templates is learned as those templates, not as the type.
+T_MORE = {
+ "ticket": [
+  "Refund of {num} EUR issued to the card ending in {credit_card_number} for {person}. {filler}",
+  "Chargeback dispute: cardholder {person}, PAN {credit_card_number}, merchant {organization}, {date}.",
+  "Agent note: caller verified with SSN {social_security_number} and date of birth {date}. {note}",
+  "Account locked after 5 failed logins for {username} from {ip_address} on {date}. {filler}",
+  "Escalation: {person} ({email}) asks us to delete all data held about her. Profile: {url}",
+ ],
+ "form": [
+  "Payment method: Visa {credit_card_number}, exp. 0{num_small}/2{num_small}\nName on card: {person}",
+  "Social Security No.: {social_security_number}\nName: {person}\nEmployer: {organization}",
+  "Passport No: {passport_number}\nSurname, given names: {person}\nPlace of birth: {location}\nNationality: {nationality}",
+  "Website: {url}\nContact person: {person}\nTelephone: {phone_number}",
+  "Credit card: {credit_card_number}\nBilling name: {person}\nZIP: {num}",
+ ],
+ "social": [
+  "Happy Friday everyone! Finally done with exams, Beach time",
+  "Just landed in {location} and the weather is Amazing. Coffee first",
+  "Can't believe {person} scored twice tonight!! Best Game Ever #football",
+  "RT {username}: Big news from {organization} today. Read more at {url}",
+  "Great Show last night, Thanks {person} for the tickets",
+  "Watching Breaking News with Mom. Crazy Times",
+  "Good Morning from {location}! Sunday Brunch with {person} and the kids",
+  "New Blog Post: Ten Tips for Working From Home. Link in bio",
+  "{person} you are a Legend. Happy Birthday bro",
+  "Traffic on the Highway is Insane today, Avoid Exit 12",
+  "Lunch at {organization} with {person}, Love this place",
+  "Free Pizza Friday at the Office. Best Day",
+ ],
+ "legal": [
+  "The appellant, {person}, of {street_address}, was represented by {person} of {organization}.",
+  "Judgment of {date}. The applicant, {person}, a {nationality} national born in {date}, lives in {location}.",
+  "Before the Court: Justice {person_last}. Counsel for the respondent: {person}.",
+  "The witness, Mr {person_last}, stated that he had worked for {organization} since {date}.",
+  "In the matter of {person} (deceased), late of {street_address}. Executor: {person}.",
+  "The Court notes that the Defendant, {organization}, failed to comply with the Order of {date}.",
+  "{person} v {organization}, heard at {location} on {date}. Held: appeal dismissed.",
+  "The Claimant's daughter, {person}, gave evidence that her mother moved to {location} in {date}.",
+  "Section 4 of the Act applies. The Tribunal found the Respondent's account credible.",
+  "The Applicant was born on {date} and holds passport {passport_number}.",
+ ],
+ "business": [
+  "Minutes of the meeting of {date}\nPresent: {person}, {person}, {person}\nApologies: {person}\n{filler}",
+  "This Agreement is made on {date} between {organization} (the Supplier) and {person} (the Customer), of {street_address}.",
+  "Purchase Order {num}\nVendor: {organization}\nShip to: {person}, {street_address}\nApproved by: {person}, {title}",
+  "Quarterly Report: Revenue grew in {location}. Regional Manager {person} thanks the Sales Team. {filler}",
+  "Action items: {person} to send the Draft Budget to Finance by {date}; {person} to book the Board Room.",
+  "Wire instructions: beneficiary {organization}, IBAN {iban}, reference {num}. Contact {person} on {phone_number}.",
+  "Expense Report submitted by {person} ({email}): Hotel, Taxi, Dinner with Client. Card used: {credit_card_number}.",
+  "Org chart update: {person} now reports to {person}, Head of Operations, {organization}.",
+  "Press Release - {location}, {date}: {organization} appoints {person} as {title}.",
+  "Please Note: the Office will be Closed on Monday. Happy Holidays from the Management Team.",
+ ],
+ "prose": [
+  "{person}, who heads {organization}, told reporters in {location} that talks would resume on {date}.",
+  "Police said {person}, {age}, of {location}, was arrested on {date}.",
+  "Born in {location}, {person} studied at {organization} before moving to {location}.",
+  "The Prime Minister met {nationality} officials on Tuesday. Markets fell in Early Trading.",
+  "Shares of {organization} rose after Chief Executive {person} said demand was strong.",
+ ],
+ "medical": [
+  "Pt {person}, MRN {num}, seen in clinic {date}. Insurance card on file. {note}",
+  "Prescriber: Dr. {person}, {organization}, {phone_number}. Patient SSN: {social_security_number}.",
+  "Next of kin: {person} (son), {street_address}. {note}",
+  "Allergies: Penicillin. Diagnosis: Type 2 Diabetes. Plan: Metformin, Follow-up in March.",
+  "Nurse note {date}: {person} ({age}) tolerated the procedure well. {note}",
+ ],
+}
+for _k, _v in T_MORE.items():
+    T.setdefault(_k, []).extend(_v)
+
 CSV_COLS = ["person", "email", "phone number", "street address", "date", "organization", "location", "age",
-            "title", "iban", "nationality", "ip address", "username"]
+            "title", "iban", "nationality", "ip address", "username", "credit card number",
+            "social security number", "passport number", "url"]
 CSV_HEAD = {"person": ["name", "full_name", "customer"], "email": ["email", "e-mail"], "phone number": ["phone", "tel"],
             "street address": ["address", "street"], "date": ["dob", "date", "signup_date"], "organization": ["company", "employer"],
             "location": ["city", "country"], "age": ["age"], "title": ["job_title", "role"], "iban": ["iban", "account"],
-            "nationality": ["nationality"], "ip address": ["ip", "last_ip"], "username": ["user", "login"]}
+            "nationality": ["nationality"], "ip address": ["ip", "last_ip"], "username": ["user", "login"],
+            "credit card number": ["card", "card_number", "cc"], "social security number": ["ssn", "social_security"],
+            "passport number": ["passport", "passport_no"], "url": ["website", "profile_url"]}
 NONPII_COLS = [("status", ["active", "closed", "pending"]), ("amount", None), ("plan", ["basic", "pro", "team"]),
                ("score", None), ("notes", ["n/a", "called back", "VIP", "paid late", "-"] + NOTE_FILLER),
                ("id", "id"), ("customer_id", "id"), ("ref", "id")]
@@ -353,7 +430,7 @@ def record_id(r):
 
 
 BARE_TYPES = ["person", "person", "street address", "street address", "email", "phone number", "organization",
-              "location", "date"]
+              "location", "date", "credit card number", "iban", "social security number"]
 
 
 def render_bare(gen):
@@ -402,6 +479,8 @@ def render(gen, tmpl):
             d.add(gen.r.choice(NOTE_FILLER))
         elif slot == "num":
             d.add(str(gen.r.randint(1000, 999999)))
+        elif slot == "num_small":
+            d.add(str(gen.r.randint(1, 9)))
         elif slot == "person_last":
             d.add(gen.lastn(), "person")
         else:
