@@ -330,9 +330,11 @@ T = {
   "{filler} {person} said the office at {street_address} will close.",
  ],
 }
-# More document kinds and wordings, appended after the first lists so that the templates held out before
-# stay held out (every fifth of each list is a test template). Each PII type appears under several
-# wordings: a type seen in one or two templates is learned as those templates, not as the type.
+# More document kinds and wordings (`generate(..., extended=True)`, `train.py --synth extended`), appended
+# after the first lists so that the templates held out before stay held out (every fifth of each list
+# is a test template). Each PII type appears under several wordings: a type seen in one or two
+# templates is learned as those templates, not as the type. Not in the shipped model's recipe: the
+# run that used it was measured and not shipped (see the card).
 T_MORE = {
  "ticket": [
   "Refund of {num} EUR issued to the card ending in {credit_card_number} for {person}. {filler}",
@@ -401,12 +403,10 @@ T_MORE = {
   "Nurse note {date}: {person} ({age}) tolerated the procedure well. {note}",
  ],
 }
-for _k, _v in T_MORE.items():
-    T.setdefault(_k, []).extend(_v)
 
 CSV_COLS = ["person", "email", "phone number", "street address", "date", "organization", "location", "age",
-            "title", "iban", "nationality", "ip address", "username", "credit card number",
-            "social security number", "passport number", "url"]
+            "title", "iban", "nationality", "ip address", "username"]
+CSV_COLS_MORE = ["credit card number", "social security number", "passport number", "url"]
 CSV_HEAD = {"person": ["name", "full_name", "customer"], "email": ["email", "e-mail"], "phone number": ["phone", "tel"],
             "street address": ["address", "street"], "date": ["dob", "date", "signup_date"], "organization": ["company", "employer"],
             "location": ["city", "country"], "age": ["age"], "title": ["job_title", "role"], "iban": ["iban", "account"],
@@ -430,15 +430,16 @@ def record_id(r):
 
 
 BARE_TYPES = ["person", "person", "street address", "street address", "email", "phone number", "organization",
-              "location", "date", "credit card number", "iban", "social security number"]
+              "location", "date"]
+BARE_TYPES_MORE = ["credit card number", "iban", "social security number"]
 
 
-def render_bare(gen):
+def render_bare(gen, types=BARE_TYPES):
     """One field value alone, as the engine sees a table cell: a PII value or a non-PII one."""
     r = gen.r
     d = Doc()
     if r.random() < 0.6:
-        typ = r.choice(BARE_TYPES)
+        typ = r.choice(types)
         d.add(gen.make(typ), typ)
     else:
         x = r.random()
@@ -446,9 +447,11 @@ def render_bare(gen):
     return d
 
 
-def template_split(split):
+def template_split(split, extended=False):
     out = []
-    for kind, ts in T.items():
+    kinds = {k: v + (T_MORE.get(k, []) if extended else []) for k, v in T.items()}
+    kinds.update({k: v for k, v in T_MORE.items() if extended and k not in T})
+    for kind, ts in kinds.items():
         for i, t in enumerate(ts):
             held = (i % 5 == 4)
             if (split == "test") == held:
@@ -491,9 +494,9 @@ def render(gen, tmpl):
     return d
 
 
-def render_csv(gen):
+def render_csv(gen, columns=CSV_COLS):
     r = gen.r
-    cols = r.sample(CSV_COLS, r.randint(2, 6))
+    cols = r.sample(columns, r.randint(2, 6))
     extra = r.sample(NONPII_COLS, r.randint(0, 2))
     sep = r.choice([",", ";", "\t", " | "])
     header = [r.choice(CSV_HEAD[c]) for c in cols] + [e[0] for e in extra]
@@ -529,18 +532,20 @@ def to_example(d, source):
     return {"src": source, "words": [w for w, _, _ in words], "spans": spans, "types": SYN_TYPES}
 
 
-def generate(data_dir, split, n, seed):
+def generate(data_dir, split, n, seed, extended=False):
     lex = Lexicons(data_dir, split)
     rng = random.Random(seed)
     gen = Gen(lex, rng)
-    tmpls = template_split(split)
+    tmpls = template_split(split, extended)
+    bare = BARE_TYPES + (BARE_TYPES_MORE if extended else [])
+    columns = CSV_COLS + (CSV_COLS_MORE if extended else [])
     out = []
     for _ in range(n):
         x = rng.random()
         if x < 0.05:
-            d = render_bare(gen)
+            d = render_bare(gen, bare)
         elif x < 0.18:
-            d = render_csv(gen)
+            d = render_csv(gen, columns)
         else:
             kind, t = rng.choice(tmpls)
             d = render(gen, t)

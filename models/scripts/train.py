@@ -152,6 +152,8 @@ def main():
     ap.add_argument("--ckpt-minutes", default="15,30,45,60,90", help="extra checkpoints for the learning curve")
     ap.add_argument("--max-steps", type=int, default=0, help="stop after N steps (timing runs)")
     ap.add_argument("--char-cnn", type=int, default=1, help="1: a character CNN over each id's string joins the token table")
+    ap.add_argument("--synth", choices=["base", "extended"], default="base",
+                    help="extended: synth.py's T_MORE kinds and wordings, IDs in tables and bare cells (training and test)")
     ap.add_argument("--sigil-spans", type=int, default=0, help="1: btc training spans start at a handle's @/# (data_real.py)")
     ap.add_argument("--syn-frac", type=float, default=0.5, help="share of all-synthetic batches")
     ap.add_argument("--ema", type=float, default=0.0,
@@ -165,8 +167,9 @@ def main():
     rng = random.Random(args.seed)
 
     real_train, held = load_real(args.data, sigils=bool(args.sigil_spans))
-    syn_train = generate(args.data, "train", args.n_synth, seed=args.seed)
-    syn_test = generate(args.data, "test", 1000, seed=args.seed + 1)
+    extended = args.synth == "extended"
+    syn_train = generate(args.data, "train", args.n_synth, seed=args.seed, extended=extended)
+    syn_test = generate(args.data, "test", 1000, seed=args.seed + 1, extended=extended)
     held["synthetic_test"] = syn_test
     with open(os.path.join(args.work, "heldout.json"), "w", encoding="utf-8") as f:
         json.dump(held, f, ensure_ascii=False)
