@@ -15,7 +15,7 @@ import { GlinerError, loadError } from './errors.js';
 import { isInt8File, onnxCandidates, openSource, type FileProgress, type ModelSource, type ModelVariant } from './files.js';
 import { GlinerRunner, type GlinerModel, type LoadTimings } from './model.js';
 import { PromptEncoder } from './prompt.js';
-import { openSession, resolveBackend, warmUpRuntime, wasmGraph, type RuntimeOptions } from './session.js';
+import { openSession, resolveBackend, warmUpRuntime, type RuntimeOptions } from './session.js';
 
 export type { GlinerConfig } from './config.js';
 export type { ModelSource, ModelVariant, FileProgress } from './files.js';
@@ -102,11 +102,8 @@ export async function loadGliner(source: ModelSource, options: GlinerLoadOptions
     if (options.signal?.aborted) throw new EngineError('aborted', 'model loading was aborted');
     // dynamic-int8 graphs fall off the WebGPU EP and run slower there than on WASM (gliner.md §5)
     if ((options.backend ?? 'auto') === 'auto' && backend === 'webgpu' && isInt8File(file)) backend = 'wasm';
-    const integerKernels = options.integerKernels ?? true;
-    // before waiting for the runtime: its start leaves this thread idle for stretches
-    const prepared = backend === 'wasm' ? wasmGraph(bytes, integerKernels) : undefined;
     await warm;
-    const session = await stage('session_ms', openSession(bytes, backend, { ...runtime, fallbackToWasm: (options.backend ?? 'auto') === 'auto', integerKernels, ...(prepared ? { wasmGraph: prepared } : {}) }));
+    const session = await stage('session_ms', openSession(bytes, backend, { ...runtime, fallbackToWasm: (options.backend ?? 'auto') === 'auto', integerKernels: options.integerKernels ?? true }));
     if (session.contract !== config.kind) {
       await session.release();
       throw loadError('contract_mismatch', `gliner_config.json says span_mode ${config.spanMode} (${config.kind}-level) but the ONNX graph has the ${session.contract}-level inputs`);

@@ -101,19 +101,10 @@ export async function warmUpRuntime(backend: Backend, options: RuntimeOptions = 
  * kernels, out of memory) retries on WASM with the same bytes; otherwise it is reported as the
  * step that failed.
  */
-/**
- * The graph as pii-local runs it on WASM: its int8 MatMuls moved onto onnxruntime's integer kernels
- * (`integer-matmul.ts`), or `undefined` when there is nothing to move. Pure JS on the loading
- * thread: `loadGliner` calls it while the runtime is still starting, where the thread would wait.
- */
-export function wasmGraph(model: Uint8Array, integerKernels: boolean): Uint8Array | undefined {
-  return integerKernels ? integerMatMuls(model) : undefined;
-}
-
 export async function openSession(
   model: Uint8Array,
   backend: Backend,
-  options: RuntimeOptions & { fallbackToWasm?: boolean; integerKernels?: boolean; wasmGraph?: Uint8Array } = {},
+  options: RuntimeOptions & { fallbackToWasm?: boolean; integerKernels?: boolean } = {},
 ): Promise<ModelSession> {
   let ort: Runtime;
   try {
@@ -124,14 +115,14 @@ export async function openSession(
   let session: Ort.InferenceSession;
   let used = backend;
   try {
-    session = await create(ort, model, backend, options);
+    session = await create(ort, model, backend, options.integerKernels);
   } catch (error) {
     if (backend !== 'webgpu' || options.fallbackToWasm !== true) {
       throw loadError('session_failed', `onnxruntime could not open the model on ${backend} (${describe(error)})`);
     }
     try {
       ort = await runtimeFor('wasm', options);
-      session = await create(ort, model, 'wasm', options);
+      session = await create(ort, model, 'wasm', options.integerKernels);
       used = 'wasm';
     } catch (wasmError) {
       throw loadError('session_failed', `onnxruntime could not open the model on webgpu (${describe(error)}) nor on wasm (${describe(wasmError)})`);
@@ -140,9 +131,9 @@ export async function openSession(
   return wrap(ort, session, used);
 }
 
-function create(ort: Runtime, model: Uint8Array, backend: Backend, options: { integerKernels?: boolean; wasmGraph?: Uint8Array }): Promise<Ort.InferenceSession> {
+function create(ort: Runtime, model: Uint8Array, backend: Backend, integerKernels = false): Promise<Ort.InferenceSession> {
   // WebGPU has no MatMulInteger: the rewrite is for onnxruntime's CPU (WASM) kernels only.
-  const rewritten = backend === 'wasm' ? (options.wasmGraph ?? wasmGraph(model, options.integerKernels ?? false)) : undefined;
+  const rewritten = integerKernels && backend === 'wasm' ? integerMatMuls(model) : undefined;
   return ort.InferenceSession.create(rewritten ?? model, {
     executionProviders: [backend],
     logSeverityLevel: 3,
