@@ -12,7 +12,7 @@
  */
 import { concatBytes } from '../bytes.js';
 import { MANIFEST_FILE, plausibleModelFile, sha256Integrity } from '../gliner/manifest.js';
-import { DEVICE_BODY_HEADER } from '../gliner/read-body.js';
+import { DEVICE_BODY_HEADER } from '../gliner/files.js';
 
 /** Download progress of one file. `total` is 0 while unknown (no `content-length`, or compressed). */
 export interface ModelDownloadProgress {

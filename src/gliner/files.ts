@@ -1,12 +1,8 @@
+import { concatBytes } from '../bytes.js';
 import { EngineError } from '../engine/errors.js';
 import { readLocalFile } from '../platform/node.js';
 import { loadError } from './errors.js';
-import type { ModelVariant } from './onnx-candidates.js';
-import { readBody, type FileProgress } from './read-body.js';
 import { MANIFEST_FILE, mismatch, parseManifest, plausibleModelFile, type ManifestEntry, type ModelManifest } from './manifest.js';
-
-export { DEVICE_BODY_HEADER, type FileProgress } from './read-body.js';
-export { isInt8File, onnxCandidates, type ModelVariant } from './onnx-candidates.js';
 
 /**
  * Where a model comes from: a folder path (Node), a base URL (string or `URL`; `file:` URLs read
@@ -23,6 +19,16 @@ export type ModelSource =
       tokenizerConfig?: object | Uint8Array;
     };
 
+/** Which ONNX file to prefer; `auto` picks per backend (int8 for WASM, fp16/fp32 for WebGPU). */
+export type ModelVariant = 'auto' | 'int8' | 'fp16' | 'fp32';
+
+/** Download or read progress for one file, in bytes; `total` is unknown when the server omits it. */
+export interface FileProgress {
+  loaded: number;
+  total?: number;
+  file: string;
+}
+
 export interface ReadOptions {
   onProgress?: (p: FileProgress) => void;
   signal?: AbortSignal;
@@ -35,6 +41,29 @@ export interface ModelReader {
   json(file: string, required: boolean): Promise<Record<string, unknown> | undefined>;
   /** The ONNX bytes of the first candidate present, with its name. */
   onnx(candidates: readonly string[]): Promise<{ file: string; bytes: Uint8Array }>;
+}
+
+const VARIANT_FILES: Record<Exclude<ModelVariant, 'auto'>, readonly string[]> = {
+  // GLiNER's own exporter writes model_quantized.onnx; onnx-community adds model_int8/uint8,
+  // Knowledgator model_quint8
+  int8: ['model_quantized.onnx', 'model_int8.onnx', 'model_uint8.onnx', 'model_quint8.onnx'],
+  fp16: ['model_fp16.onnx'],
+  fp32: ['model.onnx'],
+};
+
+/**
+ * ONNX file names to try, best first. Dynamic-int8 graphs fall off the WebGPU EP (gliner.md §5), so
+ * WebGPU prefers fp16/fp32 and WASM prefers int8; every name is tried under `onnx/` first.
+ */
+export function onnxCandidates(backend: 'wasm' | 'webgpu', variant: ModelVariant = 'auto'): string[] {
+  const order: Exclude<ModelVariant, 'auto'>[] =
+    variant !== 'auto' ? [variant] : backend === 'webgpu' ? ['fp16', 'fp32', 'int8'] : ['int8', 'fp32', 'fp16'];
+  return order.flatMap((v) => VARIANT_FILES[v]).flatMap((name) => [`onnx/${name}`, name]);
+}
+
+/** Whether a chosen ONNX file is one of the int8 variants. */
+export function isInt8File(file: string): boolean {
+  return VARIANT_FILES.int8.includes(file.replace(/^onnx\//, ''));
 }
 
 /** A reader for any {@link ModelSource}. */
@@ -168,15 +197,49 @@ function urlReader(base: string, options: ReadOptions): ModelReader {
       await response.body?.cancel().catch(() => undefined);
       return undefined;
     }
-    const bytes = await readBody(response, file, options, where);
+    const bytes = await readBody(response, file);
     if (entry === undefined && !plausibleModelFile(file, bytes, contentType)) {
       throw loadError('file_unreadable', `${file} from the model ${where} is not ${file.endsWith('.onnx') ? 'an ONNX graph' : 'JSON'}`);
     }
     return bytes;
   }
 
+  async function readBody(response: Response, file: string): Promise<Uint8Array> {
+    const header = Number(response.headers.get('content-length') ?? NaN);
+    const total = Number.isFinite(header) && header > 0 ? header : undefined;
+    // Bytes already on the device are read whole: piece by piece, each piece waits for a turn of a
+    // thread that is busy starting the runtime meanwhile (in a worker, about a second for 14 MB).
+    const reader = response.headers.get(DEVICE_BODY_HEADER) === null ? response.body?.getReader() : undefined;
+    if (reader === undefined) {
+      const bytes = new Uint8Array(await response.arrayBuffer());
+      options.onProgress?.({ loaded: bytes.byteLength, total: bytes.byteLength, file });
+      return bytes;
+    }
+    const chunks: Uint8Array[] = [];
+    let loaded = 0;
+    try {
+      for (;;) {
+        const { done, value } = await reader.read();
+        if (done) break;
+        chunks.push(value);
+        loaded += value.byteLength;
+        options.onProgress?.({ loaded, total, file });
+      }
+    } catch (error) {
+      if (options.signal?.aborted) throw new EngineError('aborted', 'model loading was aborted');
+      throw loadError('file_unreadable', `${file} download from the model ${where} broke off (${(error as Error).name})`);
+    }
+    return concatBytes(chunks, loaded);
+  }
+
   return readerOver(read, where);
 }
+
+/**
+ * Set by the model cache (`createModelFetch`) on the responses it serves from the device: their
+ * progress was reported while they were downloaded, so the loader reads them whole.
+ */
+export const DEVICE_BODY_HEADER = 'x-pii-local-body';
 
 const BYTES_FILES: Record<string, 'config' | 'tokenizer' | 'tokenizerConfig'> = {
   'gliner_config.json': 'config',

@@ -13,10 +13,7 @@ import { graphOptimizationFor } from './graph-optimization.js';
 import { integerMatMuls } from './integer-matmul.js';
 import type { FeedTensor } from './tensors.js';
 
-import type { Backend } from './backend.js';
-
-export type { Backend } from './backend.js';
-export { resolveBackend } from './backend.js';
+export type Backend = 'wasm' | 'webgpu';
 
 /** Runtime settings; they reach onnxruntime's global `env`, which takes them before the first session only. */
 export interface RuntimeOptions {
@@ -50,8 +47,27 @@ export interface ModelSession {
 const SPAN_INPUTS = ['input_ids', 'attention_mask', 'words_mask', 'text_lengths', 'span_idx', 'span_mask'];
 const TOKEN_INPUTS = SPAN_INPUTS.slice(0, 4);
 
-interface ThreadNavigator {
+interface GpuNavigator {
+  gpu?: { requestAdapter(): Promise<unknown> };
   hardwareConcurrency?: number;
+}
+
+/**
+ * `auto` → WebGPU when a hardware adapter is granted, else WASM. A fallback (software) adapter such
+ * as SwiftShader is ~20x slower than WASM, so `auto` skips it; `webgpu` still uses it when asked.
+ * Explicit choices pass through.
+ */
+export async function resolveBackend(preference: 'auto' | Backend = 'auto'): Promise<Backend> {
+  if (preference !== 'auto') return preference;
+  const nav = (globalThis as { navigator?: GpuNavigator }).navigator;
+  if (nav?.gpu === undefined) return 'wasm';
+  try {
+    const adapter = (await nav.gpu.requestAdapter()) as { isFallbackAdapter?: boolean; info?: { isFallbackAdapter?: boolean } } | null;
+    if (!adapter || adapter.isFallbackAdapter === true || adapter.info?.isFallbackAdapter === true) return 'wasm';
+    return 'webgpu';
+  } catch {
+    return 'wasm';
+  }
 }
 
 type Runtime = typeof Ort;
@@ -63,7 +79,7 @@ async function runtimeFor(backend: Backend, options: RuntimeOptions): Promise<Ru
   if (configured.has(ort.env)) return ort;
   configured.add(ort.env);
   const isNode = typeof process !== 'undefined' && typeof process.versions?.node === 'string';
-  const g = globalThis as { crossOriginIsolated?: boolean; navigator?: ThreadNavigator };
+  const g = globalThis as { crossOriginIsolated?: boolean; navigator?: GpuNavigator };
   const threads = options.numThreads ?? (!isNode && g.crossOriginIsolated === true ? (g.navigator?.hardwareConcurrency ?? 1) : 1);
   // The browser's WebGPU runtime is a dynamic import: its threads could not find it (platform/browser.ts).
   ort.env.wasm.numThreads = backend === 'webgpu' && !isNode ? 1 : Math.max(1, Math.floor(threads));

@@ -18,7 +18,6 @@ import { DEFAULT_MODEL_CACHE } from '../browser/model-cache.js';
 import { heuristicTypes } from '../recognizers/registry.js';
 import { addStageTimings, type StageTimings } from '../engine/timings.js';
 import { fromWire, toWire, type WireTexts } from './pack-texts.js';
-import { createPageFiles, pageFetch } from './page-files.js';
 import type { EngineHost, HostBridge, HostEvent, Reply, WireEngineInit, WireModelInfo } from './protocol.js';
 import { fromWireError, toWireError } from './wire-errors.js';
 
@@ -32,9 +31,8 @@ export interface WorkerEngineOptions extends Pick<EngineOptions, 'labelPrompts' 
   /** Base URL of the model folder, or its bytes. A relative URL is taken relative to the page. @defaultValue the bundled model */
   model?: ModelSource;
   /**
-   * Model-loading options. The page reads the model's files (with `fetch`, through the model
-   * cache) and moves them to the worker; `onProgress` and `signal` stay on the page. Relative
-   * `wasmPaths` are taken relative to the page.
+   * Model-loading options. `onProgress` and `signal` stay on the page; `fetch` cannot cross to the
+   * worker (use `modelCache`). Relative `wasmPaths` are taken relative to the page.
    */
   modelOptions?: GlinerLoadOptions;
   /**
@@ -75,8 +73,6 @@ export function createWorkerEngine(options: WorkerEngineOptions = {}): Engine {
   const pageLlm: LlmProvider | undefined = options.llm !== undefined && !isWorkerSideEndpoint(options.llm) ? toProvider(options.llm) : undefined;
   const modelOptions = options.modelOptions ?? {};
   const loadCall = nextCall++;
-  const signal = modelOptions.signal;
-  const files = pageFilesOf(options, signal);
 
   const bridge: HostBridge = {
     event(event: HostEvent) {
@@ -88,7 +84,6 @@ export function createWorkerEngine(options: WorkerEngineOptions = {}): Engine {
       else pending.get(event.call)?.onProgress?.(event.done, event.total);
     },
     flush() {},
-    modelFile: (url, integrity) => files.modelFile(url, integrity),
     async complete(call, request) {
       if (!pageLlm) return { ok: false, error: { name: 'EngineError', code: 'llm_not_configured', message: 'no LLM provider on the page' } };
       try {
@@ -116,6 +111,7 @@ export function createWorkerEngine(options: WorkerEngineOptions = {}): Engine {
     if (!reply.ok) throw fromWireError(reply.error);
   });
   initialized.catch(() => undefined); // surfaced by the first call
+  const signal = modelOptions.signal;
   signal?.addEventListener('abort', () => void remote.cancel(loadCall), { once: true });
 
   /** One worker call: numbered, cancelable, rejected at once on abort or worker death. */
@@ -214,7 +210,6 @@ export function createWorkerEngine(options: WorkerEngineOptions = {}): Engine {
       disposed = true;
       for (const call of pending.values()) call.fail(abortError());
       pending.clear();
-      files.clear();
       if (!broken) await remote.dispose().catch(() => undefined);
       remote[releaseProxy]();
       worker.removeEventListener('error', onWorkerError);
@@ -255,21 +250,9 @@ function isWorkerSideEndpoint(llm: LlmProviderConfig): llm is OpenAICompatibleCo
   return typeof llm === 'object' && llm !== null && 'baseURL' in llm && !('complete' in llm) && (llm as OpenAICompatibleConfig).fetch === undefined;
 }
 
-/**
- * The page's side of reading the model's files (`page-files.ts`); for a model given by URL it starts
- * at once, while the worker is still starting.
- */
-function pageFilesOf(options: WorkerEngineOptions, signal: AbortSignal | undefined) {
-  const { fetch: callerFetch, onProgress, backend, variant } = options.modelOptions ?? {};
-  const cacheName = options.modelCache ?? DEFAULT_MODEL_CACHE;
-  const files = createPageFiles({ fetch: pageFetch(cacheName, callerFetch), onProgress, signal });
-  const model = absoluteModel(options.model);
-  if (typeof model === 'string') files.prefetch(model, backend, variant);
-  return files;
-}
-
 function initOf(options: WorkerEngineOptions, loadCall: number): WireEngineInit {
-  const { onProgress: _p, signal: _s, fetch: _f, ...modelOptions } = options.modelOptions ?? {};
+  const { onProgress: _p, signal: _s, fetch, ...modelOptions } = options.modelOptions ?? {};
+  if (fetch) throw new TypeError('modelOptions.fetch cannot be passed to a worker engine: the worker fetches the model itself (see modelCache)');
   if (typeof options.model === 'object' && options.model !== null && typeof (options.model as { predict?: unknown }).predict === 'function') {
     throw new TypeError('a loaded model cannot be passed to a worker engine: pass its URL or bytes');
   }
@@ -277,6 +260,7 @@ function initOf(options: WorkerEngineOptions, loadCall: number): WireEngineInit 
   return {
     model: absoluteModel(options.model),
     modelOptions: wasmPaths === undefined ? modelOptions : { ...modelOptions, wasmPaths: absoluteWasmPaths(wasmPaths) } as typeof modelOptions,
+    modelCache: options.modelCache ?? DEFAULT_MODEL_CACHE,
     labelPrompts: options.labelPrompts,
     modelTypes: options.modelTypes,
     llm: options.llm === undefined ? undefined : isWorkerSideEndpoint(options.llm) ? options.llm : 'bridge',

@@ -11,7 +11,7 @@ import { slicesOf, yieldToEvents } from './slices.js';
 import type { GlinerModel } from '../gliner/index.js';
 import type { LlmProvider } from '../llm/provider.js';
 import { toProvider } from '../llm/provider.js';
-import { bridgedFetch, untilAborted } from './bridged-fetch.js';
+import { createModelFetch } from '../browser/model-cache.js';
 import { fromWire, toWire, transferablesOfWire } from './pack-texts.js';
 import type { EngineHost, HostBridge, Reply, WireModelInfo } from './protocol.js';
 import { fromWireError, toWireError } from './wire-errors.js';
@@ -90,14 +90,14 @@ export function createEngineHost(transfer: TransferMarker = (value) => value): E
       bridge = b;
       try {
         const llm = init.llm === undefined ? undefined : init.llm === 'bridge' ? bridgedProvider(b, calls) : toProvider(init.llm);
+        const modelFetch = init.modelCache === false ? undefined : createModelFetch({ cacheName: init.modelCache });
         // Model loading is a call of its own, so the page's `modelOptions.signal` can cancel it.
         const loadSignal = started(init.loadCall);
         engine = createEngine({
           model: init.model,
           modelOptions: {
             ...init.modelOptions,
-            // the page reads the files (through its model cache) while this thread starts the runtime
-            fetch: bridgedFetch(b),
+            ...(modelFetch ? { fetch: modelFetch } : {}),
             signal: loadSignal,
             onProgress: (p) => b.event({ kind: 'download', loaded: p.loaded, total: p.total ?? 0, file: p.file }),
           },
@@ -193,6 +193,17 @@ function bridgedProvider(bridge: HostBridge, calls: ReadonlyMap<number, AbortCon
       throw fromWireError(reply.error);
     },
   };
+}
+
+/** Stops waiting for the page when the worker-side call is aborted (the page aborts its own side). */
+function untilAborted<T>(promise: Promise<T>, signal: AbortSignal | undefined): Promise<T> {
+  if (!signal) return promise;
+  if (signal.aborted) return Promise.reject(new DOMException('the operation was aborted', 'AbortError'));
+  return new Promise<T>((resolve, reject) => {
+    const onAbort = () => reject(new DOMException('the operation was aborted', 'AbortError'));
+    signal.addEventListener('abort', onAbort, { once: true });
+    promise.then(resolve, reject).finally(() => signal.removeEventListener('abort', onAbort));
+  });
 }
 
 /**

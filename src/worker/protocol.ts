@@ -12,7 +12,7 @@ import type { StageTimings } from '../engine/timings.js';
 import type { Span } from '../types.js';
 import type { WireTexts } from './pack-texts.js';
 
-/** Model-loading options that can be cloned (the page reads the files; the worker supplies its own progress and signal). */
+/** Model-loading options that can be cloned (the worker supplies its own `fetch`, progress and signal). */
 export type WireModelOptions = Omit<GlinerLoadOptions, 'onProgress' | 'signal' | 'fetch'>;
 
 /** How the worker builds its engine. Mirrors `EngineOptions` with the functions taken out. */
@@ -20,6 +20,8 @@ export interface WireEngineInit {
   /** A URL (made absolute by the page, since the worker's base URL differs) or the model's bytes. */
   model?: ModelSource;
   modelOptions?: WireModelOptions;
+  /** Keep model files in the Cache API / IndexedDB under this name; `false` fetches every time. */
+  modelCache: string | false;
   labelPrompts?: EngineOptions['labelPrompts'];
   modelTypes?: EngineOptions['modelTypes'];
   /** An endpoint the worker calls itself, or `'bridge'`: ask the page's provider through the bridge. */
@@ -79,11 +81,6 @@ export type HostEvent =
   /** A call's stage times, sent before its reply when the call asked for them. */
   | { kind: 'timings'; call: number; timings: StageTimings };
 
-/** A model file's response as the page got it, its body moved (not copied) to the worker; or why there is none. */
-export type WireFileResponse =
-  | { status: number; headers: [string, string][]; body?: ArrayBuffer }
-  | { failed: 'network' | 'aborted' };
-
 /** The page's side, handed to the worker once at `init` (proxied with `Comlink.proxy`). */
 export interface HostBridge {
   event(event: HostEvent): void;
@@ -92,11 +89,6 @@ export interface HostBridge {
    * port, replies on the worker's, so a call's last progress could otherwise arrive after its reply.
    */
   flush(): void;
-  /**
-   * Reads one model file for the worker (`page-files.ts`): the page's thread is idle while the
-   * worker's is busy starting onnxruntime. `integrity` is the manifest's hash, for the model cache.
-   */
-  modelFile(url: string, integrity: string | undefined): Promise<WireFileResponse>;
   /** Runs the page's LLM provider for call `call` (the page attaches that call's signal). */
   complete(call: number, request: Omit<LlmCompletionRequest, 'signal'>): Promise<Reply<LlmCompletion>>;
 }

@@ -43,11 +43,10 @@ describe('stage timings', () => {
     const bridge: HostBridge = {
       event: (e) => void events.push(e),
       flush() {},
-      modelFile: async () => ({ failed: 'network' }),
       complete: async () => ({ ok: false, error: { name: 'EngineError', code: 'llm_not_configured', message: 'none' } }),
     };
     const host = createEngineHost();
-    host.init({ model: SMALL, modelOptions: { backend: 'wasm' }, loadCall: 0 }, bridge);
+    host.init({ model: SMALL, modelOptions: { backend: 'wasm' }, modelCache: false, loadCall: 0 }, bridge);
     const t0 = performance.now();
     const reply = await host.detect(3, toWire(TEXTS).wire, { ...OPTIONS, reportProgress: false, reportTimings: true });
     const wall = performance.now() - t0;

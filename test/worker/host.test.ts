@@ -13,12 +13,11 @@ function bridge(events: HostEvent[] = []): HostBridge {
   return {
     event: (e) => void events.push(e),
     flush() {},
-    modelFile: async () => ({ failed: 'network' }),
     complete: async () => ({ ok: false, error: { name: 'EngineError', code: 'llm_not_configured', message: 'none' } }),
   };
 }
 
-const init = { loadCall: 0 };
+const init = { modelCache: false as const, loadCall: 0 };
 const heuristics = { method: 'heuristics' as const, types: ['EMAIL', 'PHONE_NUMBER'], threshold: 0.3 };
 
 describe('createEngineHost', () => {
