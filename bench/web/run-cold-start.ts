@@ -13,7 +13,10 @@
  * Medians of `--runs` per warm kind; prints markdown and writes `bench/results/cold-start-<time>.{json,md}`.
  * The target (issues 16, 17): ≤ 1.5 s to the first result with a warm HTTP cache.
  *
- *   npm run bench:cold:browser        # = npx tsx bench/web/run-cold-start.ts [--runs 5] [--visit 10] [--backend wasm|webgpu] [--threads N] [--out DIR]
+ * `--warmup N`: N more redactions (a longer text) after the first result, as a busy visitor's page
+ * runs: with one WASM thread, Chromium wrote the runtime's code cache after 20 (not after 5).
+ *
+ *   npm run bench:cold:browser        # = npx tsx bench/web/run-cold-start.ts [--runs 5] [--visit 10] [--warmup 0] [--backend wasm|webgpu] [--threads N] [--out DIR]
  */
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
@@ -39,7 +42,7 @@ await buildWeb({ log: (l) => console.error(l) });
 const server = await startWebServer();
 const profile = mkdtempSync(join(tmpdir(), 'pii-cold-profile-'));
 const threads = arg('threads');
-const url = `${server.origin}/bench/web/cold-start.html?backend=${backend}${threads ? `&threads=${Number(threads)}` : ''}`;
+const url = `${server.origin}/bench/web/cold-start.html?backend=${backend}${threads ? `&threads=${Number(threads)}` : ''}${arg('warmup') ? `&warmup=${Number(arg('warmup'))}` : ''}`;
 const launch = () => chromium.launchPersistentContext(profile, { executablePath: CHROMIUM, args: CHROMIUM_ARGS });
 
 async function open(context: BrowserContext): Promise<Sample> {
@@ -85,7 +88,7 @@ const cell = (samples: Sample[], k: string) => {
 const markdown = [
   `# pii-local cold start in Chromium, ${new Date().toISOString()}`,
   '',
-  `Backend ${backend}, ${threads ? `${threads} thread(s)` : 'default threads'}; 1-minute load average ${loadBefore.toFixed(2)} before the run. Cold: one run on an empty profile; warm: medians of ${runs}. Each page stayed open ${visitMs / 1000} s after its first result (Chromium writes compiled WebAssembly to its code cache seconds after a start).`,
+  `Backend ${backend}, ${threads ? `${threads} thread(s)` : 'default threads'}; 1-minute load average ${loadBefore.toFixed(2)} before the run. Cold: one run on an empty profile; warm: medians of ${runs}. Each page ${arg('warmup') ? `ran ${Number(arg('warmup'))} more redactions and ` : ''}stayed open ${visitMs / 1000} s after its first result (Chromium writes compiled WebAssembly to its code cache seconds after a start).`,
   '',
   `| start | ${STAGES.map((s) => s.replace(/_ms$/, '').replaceAll('_', ' ')).join(' | ')} |`,
   `|---|${STAGES.map(() => '--:').join('|')}|`,
