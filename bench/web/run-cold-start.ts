@@ -32,6 +32,7 @@ function arg(name: string): string | undefined {
 }
 const runs = Number(arg('runs') ?? 5);
 const visitMs = 1000 * Number(arg('visit') ?? 10);
+const warmup = Number(arg('warmup') ?? 0);
 const backend = arg('backend') === 'webgpu' ? 'webgpu' : 'wasm';
 const outDir = resolve(arg('out') ?? join(ROOT, 'bench', 'results'));
 
@@ -42,7 +43,7 @@ await buildWeb({ log: (l) => console.error(l) });
 const server = await startWebServer();
 const profile = mkdtempSync(join(tmpdir(), 'pii-cold-profile-'));
 const threads = arg('threads');
-const url = `${server.origin}/bench/web/cold-start.html?backend=${backend}${threads ? `&threads=${Number(threads)}` : ''}${arg('warmup') ? `&warmup=${Number(arg('warmup'))}` : ''}`;
+const url = `${server.origin}/bench/web/cold-start.html?backend=${backend}${threads ? `&threads=${Number(threads)}` : ''}${warmup ? `&warmup=${warmup}` : ''}`;
 const launch = () => chromium.launchPersistentContext(profile, { executablePath: CHROMIUM, args: CHROMIUM_ARGS });
 
 async function open(context: BrowserContext): Promise<Sample> {
@@ -88,7 +89,7 @@ const cell = (samples: Sample[], k: string) => {
 const markdown = [
   `# pii-local cold start in Chromium, ${new Date().toISOString()}`,
   '',
-  `Backend ${backend}, ${threads ? `${threads} thread(s)` : 'default threads'}; 1-minute load average ${loadBefore.toFixed(2)} before the run. Cold: one run on an empty profile; warm: medians of ${runs}. Each page ${arg('warmup') ? `ran ${Number(arg('warmup'))} more redactions and ` : ''}stayed open ${visitMs / 1000} s after its first result (Chromium writes compiled WebAssembly to its code cache seconds after a start).`,
+  `Backend ${backend}, ${threads ? `${threads} thread(s)` : 'default threads'}; 1-minute load average ${loadBefore.toFixed(2)} before the run. Cold: one run on an empty profile; warm: medians of ${runs}. Each page ${warmup ? `ran ${warmup} more redactions and ` : ''}stayed open ${visitMs / 1000} s after its first result (Chromium writes compiled WebAssembly to its code cache seconds after a start).`,
   '',
   `| start | ${STAGES.map((s) => s.replace(/_ms$/, '').replaceAll('_', ' ')).join(' | ')} |`,
   `|---|${STAGES.map(() => '--:').join('|')}|`,

@@ -449,9 +449,10 @@ def render_bare(gen, types=BARE_TYPES):
 
 def template_split(split, extended=False):
     out = []
-    kinds = {k: v + (T_MORE.get(k, []) if extended else []) for k, v in T.items()}
-    kinds.update({k: v for k, v in T_MORE.items() if extended and k not in T})
-    for kind, ts in kinds.items():
+    more = T_MORE if extended else {}
+    # T's kinds in their order, then the kinds only T_MORE has: the order decides which template a seed draws
+    for kind in [*T, *(k for k in more if k not in T)]:
+        ts = T.get(kind, []) + more.get(kind, [])
         for i, t in enumerate(ts):
             held = (i % 5 == 4)
             if (split == "test") == held:
