@@ -13,6 +13,7 @@
 import { concatBytes } from '../bytes.js';
 import { MANIFEST_FILE, plausibleModelFile, sha256Integrity } from '../gliner/manifest.js';
 import { DEVICE_BODY_HEADER } from '../gliner/files.js';
+import { vouch } from '../gliner/vouched-bodies.js';
 
 /** Download progress of one file. `total` is 0 while unknown (no `content-length`, or compressed). */
 export interface ModelDownloadProgress {
@@ -75,7 +76,8 @@ export function createModelFetch(options: ModelCacheOptions = {}): typeof fetch 
     const hit = await fileStore?.get(url).catch(() => undefined);
     const serveHit = (stored: StoredFile) => {
       options.onProgress?.({ file, url, loaded: stored.body.size, total: stored.body.size, cached: true });
-      return responseOf(stored, 'hit');
+      // Hashed when stored (and, when a hash was asked for, served only if it is that one).
+      return vouch(responseOf(stored, 'hit'), stored.integrity ? { integrity: stored.integrity } : {});
     };
     const isManifest = file === MANIFEST_FILE;
     // Without Web Crypto (an insecure context) hashes cannot be had: the plausibility check stands in.
@@ -105,7 +107,8 @@ export function createModelFetch(options: ModelCacheOptions = {}): typeof fetch 
     const storable = verify ? integrity === expected : plausibleModelFile(file, bytes, contentType);
     const stored: StoredFile = { body, contentType, ...(integrity ? { integrity } : {}) };
     if (storable) await fileStore?.put(url, stored).catch(() => undefined);
-    return responseOf(stored, 'download');
+    // The bytes are in hand and hashed: the loader need not copy nor hash them again.
+    return vouch(responseOf(stored, 'download'), { bytes, ...(integrity ? { integrity } : {}) });
   };
 }
 

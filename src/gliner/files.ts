@@ -3,6 +3,7 @@ import { EngineError } from '../engine/errors.js';
 import { readLocalFile } from '../platform/node.js';
 import { loadError } from './errors.js';
 import { MANIFEST_FILE, mismatch, parseManifest, plausibleModelFile, type ManifestEntry, type ModelManifest } from './manifest.js';
+import { vouchedBody } from './vouched-bodies.js';
 
 /**
  * Where a model comes from: a folder path (Node), a base URL (string or `URL`; `file:` URLs read
@@ -146,6 +147,11 @@ function readerOver(read: (file: string) => Promise<Uint8Array | undefined>, whe
   };
 }
 
+/** The URL of `file` in the model folder at `base` (a query string on `base` is not carried over). */
+export function modelFileUrl(base: string, file: string): string {
+  return new URL(file, base.endsWith('/') ? base : `${base}/`).href;
+}
+
 function urlReader(base: string, options: ReadOptions): ModelReader {
   const root = base.endsWith('/') ? base : `${base}/`;
   // the query string may carry a token: keep it out of messages
@@ -155,9 +161,9 @@ function urlReader(base: string, options: ReadOptions): ModelReader {
 
   /** The folder's manifest, fetched once; absent is fine (a third-party model). */
   function manifest(): Promise<ModelManifest | undefined> {
-    manifestPromise ??= fetchFile(MANIFEST_FILE, undefined).then((bytes) => {
-      if (bytes === undefined) return undefined;
-      const parsed = parseManifest(bytes);
+    manifestPromise ??= fetchFile(MANIFEST_FILE, undefined).then((fetched) => {
+      if (fetched === undefined) return undefined;
+      const parsed = parseManifest(fetched.bytes);
       if ('invalid' in parsed) throw loadError('file_unreadable', `${MANIFEST_FILE} of the model ${where} is not a model manifest (${parsed.invalid})`);
       return parsed;
     });
@@ -166,22 +172,25 @@ function urlReader(base: string, options: ReadOptions): ModelReader {
 
   async function read(file: string): Promise<Uint8Array | undefined> {
     const entry = (await manifest())?.files[file];
-    const bytes = await fetchFile(file, entry);
-    if (bytes === undefined) return undefined;
-    if (entry !== undefined) {
+    const fetched = await fetchFile(file, entry);
+    if (fetched === undefined) return undefined;
+    const { bytes, integrity } = fetched;
+    // Bytes the model cache or the page already hashed against this entry are not hashed twice.
+    const checked = entry !== undefined && integrity === entry.integrity && bytes.byteLength === entry.size;
+    if (entry !== undefined && !checked) {
       const why = await mismatch(bytes, entry);
       if (why !== undefined) throw loadError('file_unreadable', `${file} from the model ${where} does not match its ${MANIFEST_FILE} (${why}); the server may be serving another version`);
     }
     return bytes;
   }
 
-  async function fetchFile(file: string, entry: ManifestEntry | undefined): Promise<Uint8Array | undefined> {
+  async function fetchFile(file: string, entry: ManifestEntry | undefined): Promise<{ bytes: Uint8Array; integrity?: string } | undefined> {
     throwIfAborted(options.signal);
     let response: Response;
     try {
       // A caller's fetch (the model cache) gets the expected hash, to store only matching bytes.
       const init: RequestInit = options.fetch && entry ? { signal: options.signal, integrity: entry.integrity } : { signal: options.signal };
-      response = await doFetch(new URL(file, root).href, init);
+      response = await doFetch(modelFileUrl(root, file), init);
     } catch (error) {
       if (options.signal?.aborted || (error as { name?: unknown }).name === 'AbortError') {
         throw new EngineError('aborted', 'model loading was aborted');
@@ -197,14 +206,19 @@ function urlReader(base: string, options: ReadOptions): ModelReader {
       await response.body?.cancel().catch(() => undefined);
       return undefined;
     }
-    const bytes = await readBody(response, file);
+    const vouched = vouchedBody(response);
+    const bytes = await readBody(response, file, vouched?.bytes);
     if (entry === undefined && !plausibleModelFile(file, bytes, contentType)) {
       throw loadError('file_unreadable', `${file} from the model ${where} is not ${file.endsWith('.onnx') ? 'an ONNX graph' : 'JSON'}`);
     }
-    return bytes;
+    return vouched?.integrity === undefined ? { bytes } : { bytes, integrity: vouched.integrity };
   }
 
-  async function readBody(response: Response, file: string): Promise<Uint8Array> {
+  async function readBody(response: Response, file: string, held: Uint8Array | undefined): Promise<Uint8Array> {
+    if (held !== undefined) {
+      options.onProgress?.({ loaded: held.byteLength, total: held.byteLength, file });
+      return held;
+    }
     const header = Number(response.headers.get('content-length') ?? NaN);
     const total = Number.isFinite(header) && header > 0 ? header : undefined;
     // Bytes already on the device are read whole: piece by piece, each piece waits for a turn of a
