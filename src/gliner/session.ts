@@ -11,6 +11,7 @@ import type { TokenLayout } from './decode.js';
 import { GlinerError, loadError } from './errors.js';
 import { graphOptimizationFor } from './graph-optimization.js';
 import { integerMatMuls } from './integer-matmul.js';
+import { weightsOutside, WEIGHTS_FILE } from './weights-outside.js';
 import type { FeedTensor } from './tensors.js';
 
 export type Backend = 'wasm' | 'webgpu';
@@ -148,12 +149,15 @@ export async function openSession(
 }
 
 function create(ort: Runtime, model: Uint8Array, backend: Backend, integerKernels = false): Promise<Ort.InferenceSession> {
+  const outside = weightsOutside(model);
+  const graph = outside?.graph ?? model;
   // WebGPU has no MatMulInteger: the rewrite is for onnxruntime's CPU (WASM) kernels only.
-  const rewritten = integerKernels && backend === 'wasm' ? integerMatMuls(model) : undefined;
-  return ort.InferenceSession.create(rewritten ?? model, {
+  const rewritten = integerKernels && backend === 'wasm' ? integerMatMuls(graph) : undefined;
+  return ort.InferenceSession.create(rewritten ?? graph, {
     executionProviders: [backend],
     logSeverityLevel: 3,
-    graphOptimizationLevel: graphOptimizationFor(model, rewritten !== undefined),
+    graphOptimizationLevel: graphOptimizationFor(graph, rewritten !== undefined),
+    ...(outside ? { externalData: [{ path: WEIGHTS_FILE, data: outside.weights }] } : {}),
   });
 }
 

@@ -78,14 +78,15 @@ export function createWorkerEngine(options: WorkerEngineOptions = {}): Engine {
   const init = initOf(options, loadCall);
   // The page reads the model's files while the worker starts onnxruntime (see model-prefetch.ts).
   const prefetch = typeof location === 'undefined' ? undefined : filesToPrefetch(init.model, modelOptions.backend, modelOptions.variant);
-  const prefetchedNames = new Set(prefetch?.values());
+  /** Files the page has read itself: it reports their progress, and drops the worker's. */
+  const readByPage = new Set<string>();
   if (prefetch) init.prefetched = [...prefetch.keys()];
   let prefetchStarted = false;
 
   const bridge: HostBridge = {
     event(event: HostEvent) {
       // the page reports its own reads as they happen
-      if (event.kind === 'download' && prefetchedNames.has(event.file)) return;
+      if (event.kind === 'download' && readByPage.has(event.file)) return;
       if (event.kind === 'download') modelOptions.onProgress?.({ loaded: event.loaded, total: event.total, file: event.file });
       else if (event.kind === 'timings') {
         const sink = pending.get(event.call)?.timings;
@@ -100,6 +101,7 @@ export function createWorkerEngine(options: WorkerEngineOptions = {}): Engine {
       const reads = prefetchModelFiles(prefetch, { modelCache: init.modelCache, signal: modelOptions.signal, onProgress: modelOptions.onProgress });
       for (const read of reads) {
         void read.then((file) => {
+          if (file.body !== undefined) readByPage.add(prefetch.get(file.url)!);
           if (disposed || broken) return;
           return remote.provideModelFile(file.body ? transfer(file, [file.body]) : file);
         }).catch(() => undefined); // a worker that is gone has already failed its calls

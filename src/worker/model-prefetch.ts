@@ -16,13 +16,13 @@ const JSON_FILES = ['gliner_config.json', 'tokenizer.json', 'tokenizer_config.js
 
 /**
  * The files the worker's loader asks for first, as URL → name in the folder: the manifest, the JSON
- * files and the ONNX file it tries first for `backend` (`auto` is taken as WASM: were WebGPU
- * chosen, the worker fetches its file itself). `undefined` for a model that is not at an http(s) URL.
+ * files and the ONNX files it tries for `backend`, in its order (`auto` is taken as WASM: were
+ * WebGPU chosen, the worker fetches its file itself). `undefined` for a model not at an http(s) URL.
  */
 export function filesToPrefetch(model: unknown, backend: 'auto' | 'wasm' | 'webgpu' = 'auto', variant?: ModelVariant): Map<string, string> | undefined {
   if (typeof model !== 'string' || !/^https?:\/\//i.test(model)) return undefined;
-  const onnx = onnxCandidates(backend === 'webgpu' ? 'webgpu' : 'wasm', variant)[0]!;
-  return new Map([MANIFEST_FILE, ...JSON_FILES, onnx].map((name) => [modelFileUrl(model, name), name]));
+  const onnx = onnxCandidates(backend === 'webgpu' ? 'webgpu' : 'wasm', variant);
+  return new Map([MANIFEST_FILE, ...JSON_FILES, ...onnx].map((name) => [modelFileUrl(model, name), name]));
 }
 
 export interface PrefetchOptions {
@@ -33,9 +33,12 @@ export interface PrefetchOptions {
 }
 
 /**
- * Starts reading `files` (from `filesToPrefetch`): the manifest first, then the others, each checked
- * by the model cache against the manifest's hash. One promise per file, in the map's order; none
- * rejects (a failure is a `PrefetchedFile` with `failure`, which the worker's loader reports).
+ * Starts reading `files` (from `filesToPrefetch`): the manifest first, then the JSON files and one
+ * ONNX file, each checked by the model cache against the manifest's hash. The ONNX file is the first
+ * candidate the manifest lists (without a manifest, the first candidate): the other candidates are
+ * answered `skipped`, and the worker asks the server itself, as before, if it wants one. One
+ * promise per file, in the map's order; none rejects (a failure is a `PrefetchedFile` with
+ * `failure`, which the worker's loader reports).
  */
 export function prefetchModelFiles(files: ReadonlyMap<string, string>, options: PrefetchOptions): Promise<PrefetchedFile>[] {
   const name = (url: string) => files.get(url) ?? url;
@@ -52,9 +55,15 @@ export function prefetchModelFiles(files: ReadonlyMap<string, string>, options: 
     file,
     entries: file.body !== undefined && file.status === 200 ? manifestOf(file.body) : undefined,
   }));
+  const onnx = others.filter((url) => name(url).endsWith('.onnx'));
+  const chosen = manifest.then(({ entries }) => (entries ? onnx.find((url) => entries.files[name(url)] !== undefined) : onnx[0]));
   return [
     manifest.then(({ file }) => file),
-    ...others.map((url) => manifest.then(({ entries }) => read(url, cached ? entries?.files[name(url)]?.integrity : undefined))),
+    ...others.map((url) =>
+      Promise.all([manifest, chosen]).then(([{ entries }, pick]): PrefetchedFile | Promise<PrefetchedFile> =>
+        onnx.includes(url) && url !== pick ? { url, status: 0, failure: 'skipped' } : read(url, cached ? entries?.files[name(url)]?.integrity : undefined),
+      ),
+    ),
   ];
 
   async function read(url: string, integrity: string | undefined): Promise<PrefetchedFile> {

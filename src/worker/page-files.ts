@@ -1,6 +1,7 @@
 /**
  * The worker's side of `model-prefetch.ts`: a `fetch` for the model loader that answers the URLs the
- * page promised with the files the page hands over, and sends every other request on.
+ * page promised with the files the page hands over, and sends every other request (and those the
+ * page skipped) on.
  */
 import { vouch } from '../gliner/vouched-bodies.js';
 import type { PrefetchedFile } from './protocol.js';
@@ -34,6 +35,7 @@ export function pageFiles(urls: readonly string[], fallback: typeof fetch, start
         start();
       }
       const file = await untilAborted(promised, init?.signal ?? undefined);
+      if (file.failure === 'skipped') return fallback(input, init);
       if (file.failure === 'aborted') throw new DOMException('the model download was aborted', 'AbortError');
       if (file.failure !== undefined) throw new TypeError('the page could not fetch a model file');
       const headers: Record<string, string> = file.contentType ? { 'content-type': file.contentType } : {};

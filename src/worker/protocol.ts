@@ -35,7 +35,7 @@ export interface WireEngineInit {
   prefetched?: string[];
 }
 
-/** A model file as the page read it for the worker; `failure` when no response came. */
+/** A model file as the page read it for the worker. */
 export interface PrefetchedFile {
   url: string;
   /** HTTP status (0 with a `failure`). */
@@ -45,7 +45,8 @@ export interface PrefetchedFile {
   body?: ArrayBuffer;
   /** `sha256-…` that the model cache checked these bytes against. */
   integrity?: string;
-  failure?: 'network' | 'aborted';
+  /** No response: the request failed, was aborted, or the page `skipped` the file (the worker fetches it itself). */
+  failure?: 'network' | 'aborted' | 'skipped';
 }
 
 /**
