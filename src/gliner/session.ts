@@ -11,7 +11,6 @@ import type { TokenLayout } from './decode.js';
 import { GlinerError, loadError } from './errors.js';
 import { graphOptimizationFor } from './graph-optimization.js';
 import { integerMatMuls } from './integer-matmul.js';
-import { weightsOutside, WEIGHTS_FILE } from './weights-outside.js';
 import type { FeedTensor } from './tensors.js';
 
 export type Backend = 'wasm' | 'webgpu';
@@ -149,15 +148,12 @@ export async function openSession(
 }
 
 function create(ort: Runtime, model: Uint8Array, backend: Backend, integerKernels = false): Promise<Ort.InferenceSession> {
-  const outside = weightsOutside(model);
-  const graph = outside?.graph ?? model;
   // WebGPU has no MatMulInteger: the rewrite is for onnxruntime's CPU (WASM) kernels only.
-  const rewritten = integerKernels && backend === 'wasm' ? integerMatMuls(graph) : undefined;
-  return ort.InferenceSession.create(rewritten ?? graph, {
+  const rewritten = integerKernels && backend === 'wasm' ? integerMatMuls(model) : undefined;
+  return ort.InferenceSession.create(rewritten ?? model, {
     executionProviders: [backend],
     logSeverityLevel: 3,
-    graphOptimizationLevel: graphOptimizationFor(graph, rewritten !== undefined),
-    ...(outside ? { externalData: [{ path: WEIGHTS_FILE, data: outside.weights }] } : {}),
+    graphOptimizationLevel: graphOptimizationFor(model, rewritten !== undefined),
   });
 }
 
