@@ -20,7 +20,6 @@ import { addStageTimings, type StageTimings } from '../engine/timings.js';
 import { fromWire, toWire, type WireTexts } from './pack-texts.js';
 import type { EngineHost, HostBridge, HostEvent, Reply, WireEngineInit, WireModelInfo } from './protocol.js';
 import { fromWireError, toWireError } from './wire-errors.js';
-import { filesToPrefetch, prefetchModelFiles } from './model-prefetch.js';
 
 export interface WorkerEngineOptions extends Pick<EngineOptions, 'labelPrompts' | 'modelTypes'> {
   /**
@@ -75,18 +74,8 @@ export function createWorkerEngine(options: WorkerEngineOptions = {}): Engine {
   const modelOptions = options.modelOptions ?? {};
   const loadCall = nextCall++;
 
-  const init = initOf(options, loadCall);
-  // The page reads the model's files while the worker starts onnxruntime (see model-prefetch.ts).
-  const prefetch = typeof location === 'undefined' ? undefined : filesToPrefetch(init.model, modelOptions.backend, modelOptions.variant);
-  /** Files the page has read itself: it reports their progress, and drops the worker's. */
-  const readByPage = new Set<string>();
-  if (prefetch) init.prefetched = [...prefetch.keys()];
-  let prefetchStarted = false;
-
   const bridge: HostBridge = {
     event(event: HostEvent) {
-      // the page reports its own reads as they happen
-      if (event.kind === 'download' && readByPage.has(event.file)) return;
       if (event.kind === 'download') modelOptions.onProgress?.({ loaded: event.loaded, total: event.total, file: event.file });
       else if (event.kind === 'timings') {
         const sink = pending.get(event.call)?.timings;
@@ -95,18 +84,6 @@ export function createWorkerEngine(options: WorkerEngineOptions = {}): Engine {
       else pending.get(event.call)?.onProgress?.(event.done, event.total);
     },
     flush() {},
-    readModelFiles() {
-      if (!prefetch || prefetchStarted) return;
-      prefetchStarted = true;
-      const reads = prefetchModelFiles(prefetch, { modelCache: init.modelCache, signal: modelOptions.signal, onProgress: modelOptions.onProgress });
-      for (const read of reads) {
-        void read.then((file) => {
-          if (file.body !== undefined) readByPage.add(prefetch.get(file.url)!);
-          if (disposed || broken) return;
-          return remote.provideModelFile(file.body ? transfer(file, [file.body]) : file);
-        }).catch(() => undefined); // a worker that is gone has already failed its calls
-      }
-    },
     async complete(call, request) {
       if (!pageLlm) return { ok: false, error: { name: 'EngineError', code: 'llm_not_configured', message: 'no LLM provider on the page' } };
       try {
@@ -129,8 +106,7 @@ export function createWorkerEngine(options: WorkerEngineOptions = {}): Engine {
   worker.addEventListener('error', onWorkerError);
   worker.addEventListener('messageerror', onWorkerError);
 
-  const initReply = remote.init(init, bridgeProxy);
-
+  const initReply = remote.init(initOf(options, loadCall), bridgeProxy);
   const initialized: Promise<void> = initReply.then((reply) => {
     if (!reply.ok) throw fromWireError(reply.error);
   });

@@ -15,8 +15,6 @@ import { createModelFetch } from '../browser/model-cache.js';
 import { fromWire, toWire, transferablesOfWire } from './pack-texts.js';
 import type { EngineHost, HostBridge, Reply, WireModelInfo } from './protocol.js';
 import { fromWireError, toWireError } from './wire-errors.js';
-import { pageFiles, type PageFiles } from './page-files.js';
-import { untilAborted } from './until-aborted.js';
 
 /** Marks buffers of a reply to be moved rather than copied (`Comlink.transfer` in the worker). */
 export type TransferMarker = <T>(value: T, transferables: Transferable[]) => T;
@@ -24,7 +22,6 @@ export type TransferMarker = <T>(value: T, transferables: Transferable[]) => T;
 export function createEngineHost(transfer: TransferMarker = (value) => value): EngineHost {
   let engine: Engine | undefined;
   let bridge: HostBridge | undefined;
-  let fromPage: PageFiles | undefined;
   const calls = new Map<number, AbortController>();
 
   function started(call: number): AbortSignal {
@@ -93,15 +90,7 @@ export function createEngineHost(transfer: TransferMarker = (value) => value): E
       bridge = b;
       try {
         const llm = init.llm === undefined ? undefined : init.llm === 'bridge' ? bridgedProvider(b, calls) : toProvider(init.llm);
-        const cacheFetch = init.modelCache === false ? undefined : createModelFetch({ cacheName: init.modelCache });
-        // Without the model cache, a manifest hash must not reach the browser's own fetch: it would
-        // turn a mismatch into a bare network error instead of the loader's message.
-        const plainFetch: typeof fetch = (input, options) => {
-          const { integrity: _i, ...rest } = options ?? {};
-          return globalThis.fetch(input, rest);
-        };
-        fromPage = init.prefetched === undefined ? undefined : pageFiles(init.prefetched, cacheFetch ?? plainFetch, () => b.readModelFiles());
-        const modelFetch = fromPage?.fetch ?? cacheFetch;
+        const modelFetch = init.modelCache === false ? undefined : createModelFetch({ cacheName: init.modelCache });
         // Model loading is a call of its own, so the page's `modelOptions.signal` can cancel it.
         const loadSignal = started(init.loadCall);
         engine = createEngine({
@@ -120,10 +109,6 @@ export function createEngineHost(transfer: TransferMarker = (value) => value): E
       } catch (error) {
         return { ok: false, error: toWireError(error, 'in the worker') };
       }
-    },
-
-    provideModelFile(file) {
-      fromPage?.provide(file);
     },
 
     ready: (call) => serve(call, async (_signal, e) => modelInfo(await e.ready())),
@@ -208,6 +193,17 @@ function bridgedProvider(bridge: HostBridge, calls: ReadonlyMap<number, AbortCon
       throw fromWireError(reply.error);
     },
   };
+}
+
+/** Stops waiting for the page when the worker-side call is aborted (the page aborts its own side). */
+function untilAborted<T>(promise: Promise<T>, signal: AbortSignal | undefined): Promise<T> {
+  if (!signal) return promise;
+  if (signal.aborted) return Promise.reject(new DOMException('the operation was aborted', 'AbortError'));
+  return new Promise<T>((resolve, reject) => {
+    const onAbort = () => reject(new DOMException('the operation was aborted', 'AbortError'));
+    signal.addEventListener('abort', onAbort, { once: true });
+    promise.then(resolve, reject).finally(() => signal.removeEventListener('abort', onAbort));
+  });
 }
 
 /**

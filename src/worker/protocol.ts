@@ -28,25 +28,6 @@ export interface WireEngineInit {
   llm?: Omit<OpenAICompatibleConfig, 'fetch'> | 'bridge';
   /** Call id under which model loading runs, so that `cancel(loadCall)` aborts it. */
   loadCall: number;
-  /**
-   * Model file URLs the page is reading for the worker (`model-prefetch.ts`): the worker waits for
-   * them (`EngineHost.provideModelFile`) instead of fetching them itself.
-   */
-  prefetched?: string[];
-}
-
-/** A model file as the page read it for the worker. */
-export interface PrefetchedFile {
-  url: string;
-  /** HTTP status (0 with a `failure`). */
-  status: number;
-  contentType?: string;
-  /** The whole body, transferred. */
-  body?: ArrayBuffer;
-  /** `sha256-…` that the model cache checked these bytes against. */
-  integrity?: string;
-  /** No response: the request failed, was aborted, or the page `skipped` the file (the worker fetches it itself). */
-  failure?: 'network' | 'aborted' | 'skipped';
 }
 
 /**
@@ -108,8 +89,6 @@ export interface HostBridge {
    * port, replies on the worker's, so a call's last progress could otherwise arrive after its reply.
    */
   flush(): void;
-  /** The worker's loader has started: the page reads the files promised in `WireEngineInit.prefetched`. */
-  readModelFiles(): void;
   /** Runs the page's LLM provider for call `call` (the page attaches that call's signal). */
   complete(call: number, request: Omit<LlmCompletionRequest, 'signal'>): Promise<Reply<LlmCompletion>>;
 }
@@ -117,8 +96,6 @@ export interface HostBridge {
 /** The worker's side, exposed with `Comlink.expose`. */
 export interface EngineHost {
   init(init: WireEngineInit, bridge: HostBridge): Reply<{ heuristics: string[]; model: string[]; hasLlm: boolean }>;
-  /** One of the files promised in `WireEngineInit.prefetched`, read by the page. */
-  provideModelFile(file: PrefetchedFile): void;
   /** Loads the model; `call` can be canceled. */
   ready(call: number): Promise<Reply<WireModelInfo>>;
   detect(call: number, texts: WireTexts, options: WireDetectOptions): Promise<Reply<SampleDetection[]>>;

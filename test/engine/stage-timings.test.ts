@@ -43,7 +43,6 @@ describe('stage timings', () => {
     const bridge: HostBridge = {
       event: (e) => void events.push(e),
       flush() {},
-      readModelFiles() {},
       complete: async () => ({ ok: false, error: { name: 'EngineError', code: 'llm_not_configured', message: 'none' } }),
     };
     const host = createEngineHost();

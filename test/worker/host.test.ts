@@ -13,7 +13,6 @@ function bridge(events: HostEvent[] = []): HostBridge {
   return {
     event: (e) => void events.push(e),
     flush() {},
-    readModelFiles() {},
     complete: async () => ({ ok: false, error: { name: 'EngineError', code: 'llm_not_configured', message: 'none' } }),
   };
 }
