@@ -77,7 +77,7 @@ export function createModelFetch(options: ModelCacheOptions = {}): typeof fetch 
     const serveHit = (stored: StoredFile) => {
       options.onProgress?.({ file, url, loaded: stored.body.size, total: stored.body.size, cached: true });
       // Hashed when stored (and, when a hash was asked for, served only if it is that one).
-      return vouch(responseOf(stored, 'hit'), stored.integrity ? { integrity: stored.integrity } : {});
+      return vouch(responseOf(stored, 'hit'), stored.integrity);
     };
     const isManifest = file === MANIFEST_FILE;
     // Without Web Crypto (an insecure context) hashes cannot be had: the plausibility check stands in.
@@ -107,8 +107,8 @@ export function createModelFetch(options: ModelCacheOptions = {}): typeof fetch 
     const storable = verify ? integrity === expected : plausibleModelFile(file, bytes, contentType);
     const stored: StoredFile = { body, contentType, ...(integrity ? { integrity } : {}) };
     if (storable) await fileStore?.put(url, stored).catch(() => undefined);
-    // The bytes are in hand and hashed: the loader need not copy nor hash them again.
-    return vouch(responseOf(stored, 'download'), { bytes, ...(integrity ? { integrity } : {}) });
+    // Hashed here: the loader need not hash them again. (It still reads the body, reporting its progress.)
+    return vouch(responseOf(stored, 'download'), integrity);
   };
 }
 

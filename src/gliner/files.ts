@@ -3,7 +3,7 @@ import { EngineError } from '../engine/errors.js';
 import { readLocalFile } from '../platform/node.js';
 import { loadError } from './errors.js';
 import { MANIFEST_FILE, mismatch, parseManifest, plausibleModelFile, type ManifestEntry, type ModelManifest } from './manifest.js';
-import { vouchedBody } from './vouched-bodies.js';
+import { vouchedIntegrity } from './vouched-bodies.js';
 
 /**
  * Where a model comes from: a folder path (Node), a base URL (string or `URL`; `file:` URLs read
@@ -147,11 +147,6 @@ function readerOver(read: (file: string) => Promise<Uint8Array | undefined>, whe
   };
 }
 
-/** The URL of `file` in the model folder at `base` (a query string on `base` is not carried over). */
-export function modelFileUrl(base: string, file: string): string {
-  return new URL(file, base.endsWith('/') ? base : `${base}/`).href;
-}
-
 function urlReader(base: string, options: ReadOptions): ModelReader {
   const root = base.endsWith('/') ? base : `${base}/`;
   // the query string may carry a token: keep it out of messages
@@ -175,7 +170,7 @@ function urlReader(base: string, options: ReadOptions): ModelReader {
     const fetched = await fetchFile(file, entry);
     if (fetched === undefined) return undefined;
     const { bytes, integrity } = fetched;
-    // Bytes the model cache or the page already hashed against this entry are not hashed twice.
+    // Bytes the model cache already hashed against this entry (a cache hit) are not hashed twice.
     const checked = entry !== undefined && integrity === entry.integrity && bytes.byteLength === entry.size;
     if (entry !== undefined && !checked) {
       const why = await mismatch(bytes, entry);
@@ -190,7 +185,7 @@ function urlReader(base: string, options: ReadOptions): ModelReader {
     try {
       // A caller's fetch (the model cache) gets the expected hash, to store only matching bytes.
       const init: RequestInit = options.fetch && entry ? { signal: options.signal, integrity: entry.integrity } : { signal: options.signal };
-      response = await doFetch(modelFileUrl(root, file), init);
+      response = await doFetch(new URL(file, root).href, init);
     } catch (error) {
       if (options.signal?.aborted || (error as { name?: unknown }).name === 'AbortError') {
         throw new EngineError('aborted', 'model loading was aborted');
@@ -206,19 +201,15 @@ function urlReader(base: string, options: ReadOptions): ModelReader {
       await response.body?.cancel().catch(() => undefined);
       return undefined;
     }
-    const vouched = vouchedBody(response);
-    const bytes = await readBody(response, file, vouched?.bytes);
+    const bytes = await readBody(response, file);
     if (entry === undefined && !plausibleModelFile(file, bytes, contentType)) {
       throw loadError('file_unreadable', `${file} from the model ${where} is not ${file.endsWith('.onnx') ? 'an ONNX graph' : 'JSON'}`);
     }
-    return vouched?.integrity === undefined ? { bytes } : { bytes, integrity: vouched.integrity };
+    const integrity = vouchedIntegrity(response);
+    return integrity === undefined ? { bytes } : { bytes, integrity };
   }
 
-  async function readBody(response: Response, file: string, held: Uint8Array | undefined): Promise<Uint8Array> {
-    if (held !== undefined) {
-      options.onProgress?.({ loaded: held.byteLength, total: held.byteLength, file });
-      return held;
-    }
+  async function readBody(response: Response, file: string): Promise<Uint8Array> {
     const header = Number(response.headers.get('content-length') ?? NaN);
     const total = Number.isFinite(header) && header > 0 ? header : undefined;
     // Bytes already on the device are read whole: piece by piece, each piece waits for a turn of a
