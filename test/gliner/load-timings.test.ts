@@ -16,6 +16,10 @@ describe('load timings', () => {
     }
     expect(t.total_ms).toBeLessThanOrEqual(Math.ceil(wall));
     expect(t.total_ms).toBeGreaterThanOrEqual(t.session_ms);
+    // the same stages as User Timing entries, for profilers
+    const measured = performance.getEntriesByType('measure').filter((m) => m.name.startsWith('pii-local ') && m.startTime >= t0);
+    expect(measured.map((m) => m.name).sort()).toEqual(['pii-local onnx_read', 'pii-local runtime', 'pii-local session', 'pii-local tokenizer']);
+    expect(Math.round(measured.find((m) => m.name === 'pii-local session')!.duration)).toBeLessThanOrEqual(t.session_ms + 1);
     await model.dispose();
   });
 });
