@@ -24,6 +24,7 @@ import { join, resolve } from 'node:path';
 import { chromium, type BrowserContext } from 'playwright-core';
 import { CHROMIUM, CHROMIUM_ARGS } from '../../test/browser/chromium.js';
 import { buildWeb, ROOT } from './build.js';
+import { readColdStart, type ColdStartSample } from './read-cold-start.js';
 import { startWebServer } from './serve.js';
 
 function arg(name: string): string | undefined {
@@ -36,7 +37,6 @@ const warmup = Number(arg('warmup') ?? 0);
 const backend = arg('backend') === 'webgpu' ? 'webgpu' : 'wasm';
 const outDir = resolve(arg('out') ?? join(ROOT, 'bench', 'results'));
 
-type Sample = Record<string, number | string | undefined>;
 const STAGES = ['page_script_ms', 'worker_start_ms', 'runtime_ms', 'model_file_ms', 'tokenizer_ms', 'session_ms', 'ready_ms', 'first_result_ms', 'total_ms'] as const;
 
 await buildWeb({ log: (l) => console.error(l) });
@@ -46,14 +46,10 @@ const threads = arg('threads');
 const url = `${server.origin}/bench/web/cold-start.html?backend=${backend}${threads ? `&threads=${Number(threads)}` : ''}${warmup ? `&warmup=${warmup}` : ''}`;
 const launch = () => chromium.launchPersistentContext(profile, { executablePath: CHROMIUM, args: CHROMIUM_ARGS });
 
-async function open(context: BrowserContext): Promise<Sample> {
+async function open(context: BrowserContext): Promise<ColdStartSample> {
   const page = await context.newPage();
   try {
-    await page.goto(url);
-    await page.waitForFunction(() => window.__cold !== undefined || window.__coldError !== undefined, undefined, { timeout: 120_000, polling: 50 });
-    const error = await page.evaluate(() => window.__coldError);
-    if (error !== undefined) throw new Error(`the cold-start page failed: ${error}`);
-    const sample = (await page.evaluate(() => window.__cold))!;
+    const sample = await readColdStart(page, url);
     if (visitMs > 0) await page.waitForTimeout(visitMs);
     return sample;
   } finally {
@@ -62,7 +58,7 @@ async function open(context: BrowserContext): Promise<Sample> {
 }
 
 const loadBefore = loadavg()[0]!;
-const results: Record<string, Sample[]> = { cold: [], warm: [], 'warm after restart': [] };
+const results: Record<string, ColdStartSample[]> = { cold: [], warm: [], 'warm after restart': [] };
 try {
   let context = await launch();
   results.cold!.push(await open(context));
@@ -82,7 +78,7 @@ try {
 }
 
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[xs.length >> 1]!;
-const cell = (samples: Sample[], k: string) => {
+const cell = (samples: ColdStartSample[], k: string) => {
   const xs = samples.map((s) => s[k]).filter((v): v is number => typeof v === 'number');
   return xs.length ? Math.round(median(xs)).toLocaleString('en') : '—';
 };

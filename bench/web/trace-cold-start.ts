@@ -16,18 +16,17 @@ import { spawn } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { parseArgs } from 'node:util';
 import { chromium } from 'playwright-core';
 import { CHROMIUM, CHROMIUM_ARGS } from '../../test/browser/chromium.js';
 import { buildWeb, ROOT } from './build.js';
+import { readColdStart, type ColdStartSample } from './read-cold-start.js';
 import { startWebServer } from './serve.js';
 
-function arg(name: string): string | undefined {
-  const i = process.argv.indexOf(`--${name}`);
-  return i >= 0 ? process.argv[i + 1] : undefined;
-}
-const warmOpens = Number(arg('warm') ?? 2);
-const minTaskMs = Number(arg('min-task') ?? 20);
-const threads = arg('threads');
+const { values: args } = parseArgs({ options: { warm: { type: 'string', default: '2' }, threads: { type: 'string' }, 'min-task': { type: 'string', default: '20' } } });
+const warmOpens = Number(args.warm);
+const minTaskMs = Number(args['min-task']);
+const threads = args.threads;
 const CATEGORIES = ['devtools.timeline', 'v8', 'v8.wasm', 'blink.user_timing', 'loading', 'toplevel'];
 
 interface TraceEvent {
@@ -51,7 +50,7 @@ const browserProcess = spawn(CHROMIUM, [...CHROMIUM_ARGS, `--user-data-dir=${pro
 const outDir = join(ROOT, 'bench', 'results');
 mkdirSync(outDir, { recursive: true });
 const tracePath = join(outDir, `cold-trace-${new Date().toISOString().replace(/\.\d+Z$/, 'Z').replace(/:/g, '-')}.json`);
-let sample: Record<string, unknown> | undefined;
+let sample: ColdStartSample | undefined;
 try {
   const browser = await connect(port);
   const context = browser.contexts()[0]!;
@@ -60,11 +59,7 @@ try {
     const traced = open === warmOpens + 1;
     const page = await context.newPage();
     if (traced) await browser.startTracing(page, { path: tracePath, categories: CATEGORIES });
-    await page.goto(url);
-    await page.waitForFunction(() => window.__cold !== undefined || window.__coldError !== undefined, undefined, { timeout: 120_000, polling: 50 });
-    const error = await page.evaluate(() => window.__coldError);
-    if (error !== undefined) throw new Error(`the cold-start page failed: ${error}`);
-    sample = await page.evaluate(() => window.__cold);
+    sample = await readColdStart(page, url);
     console.error(`${open === 0 ? 'cold' : traced ? 'traced' : 'warm'}: ${Math.round(Number(sample?.total_ms))} ms`);
     if (traced) await browser.stopTracing();
     else await page.waitForTimeout(10_000); // Chromium writes the code cache seconds after a start
@@ -91,14 +86,16 @@ const workers = [...threadName].filter(([, name]) => name === 'DedicatedWorker t
 /** A thread's top-level work: what it ran between waits. */
 const tasks = (k: string) => outermost(events.filter((e) => key(e) === k && e.ph === 'X' && e.dur !== undefined));
 // The engine worker is the dedicated worker that runs the most; onnxruntime's own threads idle at start-up.
-const worker = workers.sort((a, b) => sum(tasks(b), 'tdur') - sum(tasks(a), 'tdur'))[0];
-if (worker === undefined) throw new Error('no worker thread in the trace');
-const t0 = Math.min(...tasks(worker).map((e) => e.ts));
+const [worker, workerTasks] = workers
+  .map((k) => [k, tasks(k)] as const)
+  .sort((a, b) => sum(b[1], 'tdur') - sum(a[1], 'tdur'))[0] ?? [];
+if (worker === undefined || workerTasks === undefined) throw new Error('no worker thread in the trace');
+const t0 = Math.min(...workerTasks.map((e) => e.ts));
 const ms = (us: number) => Math.round(us / 1000);
-const end = Math.max(...tasks(worker).map((e) => e.ts + (e.dur ?? 0)));
+const end = Math.max(...workerTasks.map((e) => e.ts + (e.dur ?? 0)));
 
 const rows: [number, string][] = [];
-for (const e of tasks(worker)) if ((e.dur ?? 0) >= minTaskMs * 1000) rows.push([e.ts, `${e.name} ${ms(e.dur!)} ms (CPU ${ms(e.tdur ?? 0)})`]);
+for (const e of workerTasks) if ((e.dur ?? 0) >= minTaskMs * 1000) rows.push([e.ts, `${e.name} ${ms(e.dur!)} ms (CPU ${ms(e.tdur ?? 0)})`]);
 for (const e of events) {
   if (e.cat === 'blink.user_timing' && e.name.startsWith('pii-local ') && (e.ph === 'b' || e.ph === 'X')) rows.push([e.ts, `stage ${e.name.slice(10)} starts`]);
   if (e.cat === 'blink.user_timing' && e.name.startsWith('pii-local ') && e.ph === 'e') rows.push([e.ts, `stage ${e.name.slice(10)} ends`]);

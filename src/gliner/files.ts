@@ -170,16 +170,14 @@ function urlReader(base: string, options: ReadOptions): ModelReader {
     const fetched = await fetchFile(file, entry);
     if (fetched === undefined) return undefined;
     const { bytes, integrity } = fetched;
-    // Bytes the model cache already hashed against this entry (a cache hit) are not hashed twice.
-    const checked = entry !== undefined && integrity === entry.integrity && bytes.byteLength === entry.size;
-    if (entry !== undefined && !checked) {
-      const why = await mismatch(bytes, entry);
+    if (entry !== undefined) {
+      const why = await mismatch(bytes, entry, integrity);
       if (why !== undefined) throw loadError('file_unreadable', `${file} from the model ${where} does not match its ${MANIFEST_FILE} (${why}); the server may be serving another version`);
     }
     return bytes;
   }
 
-  async function fetchFile(file: string, entry: ManifestEntry | undefined): Promise<{ bytes: Uint8Array; integrity?: string } | undefined> {
+  async function fetchFile(file: string, entry: ManifestEntry | undefined): Promise<{ bytes: Uint8Array; integrity: string | undefined } | undefined> {
     throwIfAborted(options.signal);
     let response: Response;
     try {
@@ -205,8 +203,7 @@ function urlReader(base: string, options: ReadOptions): ModelReader {
     if (entry === undefined && !plausibleModelFile(file, bytes, contentType)) {
       throw loadError('file_unreadable', `${file} from the model ${where} is not ${file.endsWith('.onnx') ? 'an ONNX graph' : 'JSON'}`);
     }
-    const integrity = vouchedIntegrity(response);
-    return integrity === undefined ? { bytes } : { bytes, integrity };
+    return { bytes, integrity: vouchedIntegrity(response) };
   }
 
   async function readBody(response: Response, file: string): Promise<Uint8Array> {

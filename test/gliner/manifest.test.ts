@@ -1,7 +1,9 @@
 /**
  * A model folder's manifest.json: the shipped one matches the shipped files, and a URL load checks
  * every file against it; without one, only plausible model files are accepted. HTML pages (a
- * single-page app's fallback for a missing file) are never taken for a model file.
+ * single-page app's fallback for a missing file) are never taken for a model file. Bytes a pii-local
+ * step already hashed (the model cache, `vouched-bodies.ts`) are not hashed again; anything else is
+ * still checked, and a vouched hash that is not the manifest's counts for nothing.
  */
 import { createHash } from 'node:crypto';
 import { createServer, type Server } from 'node:http';
@@ -11,6 +13,8 @@ import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadGliner } from '../../src/gliner/index.js';
 import { parseManifest, type ModelManifest } from '../../src/gliner/manifest.js';
+import { createModelFetch } from '../../src/browser/model-cache.js';
+import { vouch, vouchedIntegrity } from '../../src/gliner/vouched-bodies.js';
 
 const MODELS = join(import.meta.dirname, '..', '..', 'models');
 const TINY = join(MODELS, 'fixtures', 'tiny-random');
@@ -90,5 +94,40 @@ describe('loading over HTTP with and without a manifest', () => {
   it('refuses a manifest that is not one', async () => {
     overrides = { 'manifest.json': json({ files: { 'tokenizer.json': { size: 1 } } }) };
     await expect(loadGliner(base, { backend: 'wasm' })).rejects.toThrow(/manifest\.json of the model .* is not a model manifest/);
+  });
+
+  it('the model cache vouches for the hash of what it downloaded', async () => {
+    overrides = { 'manifest.json': json(manifestOf(TINY, FILES)) };
+    const response = await createModelFetch()(`${base}tokenizer.json`);
+    const bytes = new Uint8Array(readFileSync(join(TINY, 'tokenizer.json')));
+    expect(vouchedIntegrity(response)).toBe(integrity(bytes));
+    expect(new Uint8Array(await response.arrayBuffer())).toEqual(bytes);
+    const model = await loadGliner(base, { backend: 'wasm', fetch: createModelFetch() });
+    await model.dispose();
+  });
+
+  /** A fetch that serves tokenizer_config.json with a newline made a space, vouched with `claimed`. */
+  const altered = (claimed: (original: Uint8Array) => string | undefined): typeof fetch => async (input, init) => {
+    const response = await fetch(input, init);
+    if (!String(input).endsWith('/tokenizer_config.json')) return response;
+    const original = new Uint8Array(await response.arrayBuffer());
+    const bytes = original.slice();
+    bytes[bytes.indexOf(0x0a)] = 0x20; // same size, still the same JSON
+    const out = new Response(bytes, { status: 200, headers: { 'content-type': 'application/json' } });
+    return vouch(out, claimed(original));
+  };
+
+  it('checks bytes nobody vouched for, and bytes vouched with another hash, against the manifest', async () => {
+    overrides = { 'manifest.json': json(manifestOf(TINY, FILES)) };
+    const refused = /tokenizer_config\.json from the model .* does not match its manifest\.json/;
+    await expect(loadGliner(base, { backend: 'wasm', fetch: altered(() => undefined) })).rejects.toThrow(refused);
+    await expect(loadGliner(base, { backend: 'wasm', fetch: altered((o) => integrity(o.subarray(1))) })).rejects.toThrow(refused);
+  });
+
+  it('takes vouched bytes without hashing them again', async () => {
+    overrides = { 'manifest.json': json(manifestOf(TINY, FILES)) };
+    // vouched with the manifest's hash (a step that hashed them says so): the loader believes it
+    const model = await loadGliner(base, { backend: 'wasm', fetch: altered((o) => integrity(o)) });
+    await model.dispose();
   });
 });
